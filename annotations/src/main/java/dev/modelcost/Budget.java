@@ -1,0 +1,32 @@
+package dev.modelcost;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Limits on a network's cost (on the {@link Network} class) or on one layer's (on its field). A figure over
+ * its limit is a compiler warning, or an error with {@code -Amodelcost.budget=error}; silence one network or
+ * layer with {@code @SuppressWarnings("modelcost:budget")}. An attribute left out sets no limit.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.TYPE, ElementType.FIELD})
+public @interface Budget {
+    /** The value of an attribute that sets no limit. */
+    long UNLIMITED = Long.MAX_VALUE;
+
+    /** Limit on multiply-accumulates ({@code MACS}). */
+    long macs() default UNLIMITED;
+
+    /** Limit on floating-point operations ({@code FLOPS} = 2 x MACs + bias additions). */
+    long flops() default UNLIMITED;
+
+    /** Limit on parameters ({@code PARAMS}: weights and biases). */
+    long params() default UNLIMITED;
+
+    /** Limit on activation elements ({@code ACTIVATIONS}: the output elements of every layer, summed). */
+    long activations() default UNLIMITED;
+}

@@ -1,0 +1,112 @@
+package dev.modelcost;
+
+import java.util.Objects;
+
+/**
+ * The cost of one layer, per input sample. Generated {@code <Network>Cost} classes hold one per layer,
+ * in declaration order; see {@link ModelCost} for what each figure counts.
+ */
+public final class LayerCost {
+    private final int index;
+    private final String name;
+    private final LayerKind kind;
+    private final String settings;
+    private final int[] inputShape;
+    private final int[] outputShape;
+    private final long macs;
+    private final long biasAdds;
+    private final long flops;
+    private final long params;
+    private final long activations;
+
+    /**
+     * Called by generated code.
+     *
+     * @param index position of the layer in the network, from 0
+     * @param name the field's name
+     * @param kind what the layer computes
+     * @param settings the layer's settings in short form, e.g. {@code "k=3 s=2 p=1 g=32"}
+     * @param inputShape channels, then spatial sizes
+     * @param outputShape channels, then spatial sizes
+     * @param macs multiply-accumulates
+     * @param biasAdds bias additions
+     * @param flops floating-point operations
+     * @param params weights and biases
+     * @param activations output elements
+     */
+    public LayerCost(int index, String name, LayerKind kind, String settings, int[] inputShape,
+            int[] outputShape, long macs, long biasAdds, long flops, long params, long activations) {
+        this.index = index;
+        this.name = Objects.requireNonNull(name, "name");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.inputShape = inputShape.clone();
+        this.outputShape = outputShape.clone();
+        this.macs = macs;
+        this.biasAdds = biasAdds;
+        this.flops = flops;
+        this.params = params;
+        this.activations = activations;
+    }
+
+    /** Position of the layer in the network, from 0. */
+    public int index() {
+        return index;
+    }
+
+    /** The layer's field name. */
+    public String name() {
+        return name;
+    }
+
+    /** What the layer computes. */
+    public LayerKind kind() {
+        return kind;
+    }
+
+    /** The layer's settings in short form, e.g. {@code "k=3 s=2 p=1 g=32"}. */
+    public String settings() {
+        return settings;
+    }
+
+    /** Input shape: channels, then spatial sizes. A copy. */
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    /** Output shape: channels, then spatial sizes. A copy. */
+    public int[] outputShape() {
+        return outputShape.clone();
+    }
+
+    /** Multiply-accumulates (the convention of torchvision, fvcore and ptflops). */
+    public long macs() {
+        return macs;
+    }
+
+    /** Bias additions. */
+    public long biasAdds() {
+        return biasAdds;
+    }
+
+    /** Floating-point operations: {@code 2 * macs() + biasAdds()}. */
+    public long flops() {
+        return flops;
+    }
+
+    /** Parameters: weights and biases. */
+    public long params() {
+        return params;
+    }
+
+    /** Output elements. */
+    public long activations() {
+        return activations;
+    }
+
+    /** E.g. {@code "stem CONV 3x224x224 -> 32x112x112"}. */
+    @Override
+    public String toString() {
+        return name + " " + kind + " " + Shapes.format(inputShape) + " -> " + Shapes.format(outputShape);
+    }
+}

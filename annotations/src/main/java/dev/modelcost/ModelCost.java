@@ -1,0 +1,129 @@
+package dev.modelcost;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The cost of a whole network, per input sample (batch size 1), with its per-layer breakdown. Each generated
+ * {@code <Network>Cost} class exposes one as {@code MODEL}.
+ *
+ * <p>Conventions (the totals are the sums over the layers):
+ * <ul>
+ *   <li>{@link #macs()}: multiply-accumulates of convolution, transposed convolution and dense layers &mdash;
+ *       what torchvision publishes as "GFLOPS" and fvcore, ptflops and thop count;</li>
+ *   <li>{@link #biasAdds()}: the additions of those layers' biases;</li>
+ *   <li>{@link #flops()}: {@code 2 * macs() + biasAdds()}, a multiply and an add each, as PyTorch's
+ *       {@code torch.utils.flop_counter} and hardware peak figures count;</li>
+ *   <li>{@link #params()}: weights and biases;</li>
+ *   <li>{@link #activations()}: elements output by all layers, summed.</li>
+ * </ul>
+ */
+public final class ModelCost {
+    private final String name;
+    private final int[] inputShape;
+    private final int[] outputShape;
+    private final long macs;
+    private final long biasAdds;
+    private final long flops;
+    private final long params;
+    private final long activations;
+    private final List<LayerCost> layers;
+
+    /**
+     * Called by generated code.
+     *
+     * @param name the network's name
+     * @param inputShape channels, then spatial sizes
+     * @param outputShape channels, then spatial sizes
+     * @param macs multiply-accumulates
+     * @param biasAdds bias additions
+     * @param flops floating-point operations
+     * @param params weights and biases
+     * @param activations output elements of all layers
+     * @param layers every layer, in declaration order
+     */
+    public ModelCost(String name, int[] inputShape, int[] outputShape, long macs, long biasAdds, long flops,
+            long params, long activations, List<LayerCost> layers) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.inputShape = inputShape.clone();
+        this.outputShape = outputShape.clone();
+        this.macs = macs;
+        this.biasAdds = biasAdds;
+        this.flops = flops;
+        this.params = params;
+        this.activations = activations;
+        this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
+    }
+
+    /** The network's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Input shape: channels, then spatial sizes. A copy. */
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    /** Output shape of the last layer: channels, then spatial sizes. A copy. */
+    public int[] outputShape() {
+        return outputShape.clone();
+    }
+
+    /** Multiply-accumulates. */
+    public long macs() {
+        return macs;
+    }
+
+    /** Bias additions. */
+    public long biasAdds() {
+        return biasAdds;
+    }
+
+    /** Floating-point operations: {@code 2 * macs() + biasAdds()}. */
+    public long flops() {
+        return flops;
+    }
+
+    /** Parameters: weights and biases. */
+    public long params() {
+        return params;
+    }
+
+    /** Output elements of all layers, summed. */
+    public long activations() {
+        return activations;
+    }
+
+    /** Every layer, in declaration order; unmodifiable. */
+    public List<LayerCost> layers() {
+        return layers;
+    }
+
+    /** The layer with this field name. */
+    public LayerCost layer(String layerName) {
+        for (LayerCost layer : layers) {
+            if (layer.name().equals(layerName)) {
+                return layer;
+            }
+        }
+        throw new IllegalArgumentException("no layer named '" + layerName + "' in " + name);
+    }
+
+    /** Input shape as text, e.g. {@code "3x224x224"}. */
+    public String inputShapeText() {
+        return Shapes.format(inputShape);
+    }
+
+    /** Output shape as text, e.g. {@code "10"}. */
+    public String outputShapeText() {
+        return Shapes.format(outputShape);
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + inputShapeText() + " -> " + outputShapeText() + ", " + layers.size() + " layers";
+    }
+}

@@ -1,0 +1,130 @@
+package dev.modelcost.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import dev.modelcost.processor.analysis.CostAnalyzer;
+import dev.modelcost.processor.analysis.NetworkCost;
+import dev.modelcost.processor.diag.Diagnostic;
+import dev.modelcost.processor.diag.Findings;
+import dev.modelcost.processor.diag.Position;
+import dev.modelcost.processor.diag.Reporter;
+import dev.modelcost.processor.model.NetworkDecl;
+import dev.modelcost.processor.read.AnnotationNames;
+import dev.modelcost.processor.read.MalformedAnnotationException;
+import dev.modelcost.processor.read.NetworkReader;
+import dev.modelcost.processor.read.OutsideNetworkFinder;
+import dev.modelcost.processor.validation.BudgetChecker;
+import dev.modelcost.processor.validation.DeclarationValidator;
+import dev.modelcost.processor.writing.CostClassWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The modelcost annotation processor: for each {@code @Network} class, reads its layers, checks them,
+ * computes their cost and writes {@code <Network>Cost}. A thin shell: each step is a class of its own, and
+ * every problem is reported through the {@link Diagnostic} catalog, never thrown into javac.
+ */
+@AutoService(Processor.class)
+public final class ModelCostProcessor extends AbstractProcessor {
+    private final DeclarationValidator validator = new DeclarationValidator();
+    private final CostAnalyzer analyzer = new CostAnalyzer();
+    private final BudgetChecker budgets = new BudgetChecker();
+    private NetworkReader reader;
+    private OutsideNetworkFinder outsideNetworks;
+    private CostClassWriter writer;
+    private Reporter reporter;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment environment) {
+        super.init(environment);
+        Findings optionProblems = new Findings();
+        Options options = Options.parse(environment.getOptions(), optionProblems);
+        reporter = new Reporter(environment.getMessager(), options.budgetSeverity());
+        reporter.report(optionProblems);
+        reader = new NetworkReader(environment.getElementUtils());
+        outsideNetworks = new OutsideNetworkFinder(environment.getElementUtils());
+        TypeElement generated = environment.getElementUtils().getTypeElement(CostClassWriter.GENERATED);
+        writer = new CostClassWriter(generated == null ? null : ClassName.get(generated));
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(AnnotationNames.NETWORK);
+        names.addAll(AnnotationNames.FIELD_ANNOTATIONS);
+        // Claimed too, so that javac's -Xlint:processing has no unclaimed annotation to warn about in the
+        // classes written here, and -Werror builds stay clean.
+        names.add(CostClassWriter.GENERATED);
+        return names;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Options.NAMES;
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Findings outside = new Findings();
+        outsideNetworks.find(round, outside);
+        reporter.report(outside);
+        TypeElement network = processingEnv.getElementUtils().getTypeElement(AnnotationNames.NETWORK);
+        for (Element element : round.getElementsAnnotatedWith(network)) {
+            if (element instanceof TypeElement type) {
+                processNetwork(type);
+            }
+        }
+        return true;
+    }
+
+    private void processNetwork(TypeElement type) {
+        try {
+            AnnotationMirror mirror = AnnotationNames.find(type, AnnotationNames.NETWORK).orElseThrow();
+            Findings findings = new Findings();
+            NetworkDecl declaration = reader.read(type, mirror, findings);
+            DeclarationValidator.Result declared = validator.validate(declaration, findings);
+            NetworkCost cost = declared.inputValid()
+                    ? analyzer.analyze(declaration, declared.invalidLayers(), findings)
+                    : null;
+            if (cost != null && !findings.hasErrors()) {
+                budgets.check(cost, findings);
+                write(cost, findings);
+            }
+            reporter.report(findings);
+        } catch (MalformedAnnotationException e) {
+            // javac has already reported the broken annotation value; nothing of ours would add to it.
+        } catch (RuntimeException e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            Findings crash = new Findings();
+            crash.add(Diagnostic.INTERNAL_ERROR, Position.of(type), type.getQualifiedName(), trace);
+            reporter.report(crash);
+        }
+    }
+
+    private void write(NetworkCost cost, Findings findings) {
+        try {
+            writer.write(cost).writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            findings.add(Diagnostic.CANNOT_WRITE, cost.network().annotation(),
+                    cost.network().packageName() + "." + cost.network().costClassName(), e.getMessage(),
+                    "give @Network a costClass that no other class in the package uses");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.modelcost.processor.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/** The group counts that suit a layer, for suggestions in messages. */
+final class Divisors {
+    /** More than this many suggestions would not help a reader. */
+    private static final int SHOWN = 12;
+
+    private Divisors() {
+    }
+
+    /** The divisors of both numbers that lie nearest to {@code near}, ascending, at most {@value #SHOWN}. */
+    static List<Long> commonNear(long a, long b, long near) {
+        long gcd = gcd(a, b);
+        TreeSet<Long> divisors = new TreeSet<>();
+        for (long d = 1; d <= gcd / d; d++) {
+            if (gcd % d == 0) {
+                divisors.add(d);
+                divisors.add(gcd / d);
+            }
+        }
+        List<Long> nearest = new ArrayList<>(divisors);
+        nearest.sort(Comparator.comparingLong((Long d) -> Math.abs(d - near)).thenComparingLong(d -> d));
+        return List.copyOf(new TreeSet<>(nearest.subList(0, Math.min(SHOWN, nearest.size()))));
+    }
+
+    static long gcd(long a, long b) {
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return a;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.modelcost.processor.analysis;
+
+/**
+ * Overflow-checked arithmetic on {@code long}: a figure that does not fit is an error naming the figure, never
+ * a wrapped number.
+ */
+final class Exact {
+    static final String LONG_LIMIT = "the largest long, " + Numbers.grouped(Long.MAX_VALUE);
+    static final String INT_LIMIT = "the largest int, " + Numbers.grouped(Integer.MAX_VALUE);
+
+    private Exact() {
+    }
+
+    /** The product of all factors. */
+    static long product(String figure, long... factors) {
+        long product = 1;
+        for (long factor : factors) {
+            product = multiply(figure, product, factor);
+        }
+        return product;
+    }
+
+    static long multiply(String figure, long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new OverflowException(figure, LONG_LIMIT);
+        }
+    }
+
+    static long add(String figure, long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new OverflowException(figure, LONG_LIMIT);
+        }
+    }
+
+    /** The value, if it fits an {@code int} (shapes are {@code int}s in the generated code). */
+    static long checkInt(String figure, long value) {
+        if (value > Integer.MAX_VALUE) {
+            throw new OverflowException(figure, INT_LIMIT);
+        }
+        return value;
+    }
+}

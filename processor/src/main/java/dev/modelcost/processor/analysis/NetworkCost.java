@@ -1,0 +1,40 @@
+package dev.modelcost.processor.analysis;
+
+import dev.modelcost.processor.model.Metric;
+import dev.modelcost.processor.model.NetworkDecl;
+import java.util.List;
+
+/**
+ * The analyzed cost of a whole network: every layer's figures and the totals, which are their sums.
+ *
+ * @param network the declaration
+ * @param input the input shape
+ * @param layers every layer, in declaration order
+ * @param macs total multiply-accumulates
+ * @param biasAdds total bias additions
+ * @param flops total floating-point operations
+ * @param params total parameters
+ * @param activations total output elements
+ */
+public record NetworkCost(NetworkDecl network, TensorShape input, List<LayerFigures> layers, long macs,
+        long biasAdds, long flops, long params, long activations) {
+
+    public NetworkCost {
+        layers = List.copyOf(layers);
+    }
+
+    /** The shape the last layer outputs. */
+    public TensorShape output() {
+        return layers.get(layers.size() - 1).output();
+    }
+
+    /** The total a budget metric limits. */
+    public long get(Metric metric) {
+        return switch (metric) {
+            case MACS -> macs;
+            case FLOPS -> flops;
+            case PARAMS -> params;
+            case ACTIVATIONS -> activations;
+        };
+    }
+}

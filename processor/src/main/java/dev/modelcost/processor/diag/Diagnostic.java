@@ -1,0 +1,74 @@
+package dev.modelcost.processor.diag;
+
+import java.util.Locale;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * The catalog of everything the processor reports. Each entry has a stable key that starts its message, so
+ * builds, tests and users can refer to it; the prose may change, the key never does.
+ */
+public enum Diagnostic {
+    BAD_OPTION("MC001", Kind.ERROR, "option -A%s=%s is not valid; use one of: %s"),
+    INTERNAL_ERROR("MC002", Kind.ERROR,
+            "modelcost failed on %s; please report this with the class that caused it: %s"),
+    CANNOT_WRITE("MC003", Kind.ERROR, "cannot write %s: %s; %s"),
+
+    EMPTY_NETWORK("MC100", Kind.ERROR,
+            "network %s has no layers; annotate its fields with @Conv, @Deconv or @Dense"),
+    LAYER_OUTSIDE_NETWORK("MC101", Kind.ERROR,
+            "@%s on %s is outside any @Network class; annotate %s with @Network or remove @%s"),
+    SEVERAL_LAYER_KINDS("MC102", Kind.ERROR,
+            "field '%s' has both @%s and @%s; a field is one layer: keep one and move the other to a field of its own"),
+    GROUPED_WITHOUT_CONVOLUTION("MC103", Kind.ERROR,
+            "@Grouped on field '%s' needs @Conv or @Deconv on the same field%s"),
+    NOT_POSITIVE("MC104", Kind.ERROR, "%s is %d; it must be at least 1"),
+    NEGATIVE("MC105", Kind.ERROR, "%s is %d; it must be 0 or more"),
+    WRONG_ARITY("MC106", Kind.ERROR,
+            "%s has %d values but the input of layer '%s' has %d spatial dimension%s; give 1 value for all of them or %d, one each"),
+    GROUPS_DO_NOT_DIVIDE("MC107", Kind.ERROR,
+            "layer '%s': %d groups do not divide the %s channels (%d); %s"),
+    OUTPUT_TOO_SMALL("MC108", Kind.ERROR,
+            "layer '%s': output size would be %d in spatial dimension %d (input %d, %s); %s"),
+    OUTPUT_PADDING_TOO_LARGE("MC109", Kind.ERROR,
+            "layer '%s': outputPadding %d in spatial dimension %d is not smaller than the stride (%d) or the dilation (%d); use at most %d"),
+    OVERFLOW("MC110", Kind.ERROR, "%s exceeds %s; the network is too large to count exactly"),
+    NO_SPATIAL_INPUT("MC111", Kind.ERROR,
+            "layer '%s' is a convolution but its input (%s) has no spatial dimensions%s; %s"),
+    GROUPED_AMBIGUOUS("MC112", Kind.ERROR, "@Grouped on field '%s' %s; write @Grouped(n) or @Grouped(depthwise = true)"),
+    PADDING_WITH_SAME("MC113", Kind.ERROR,
+            "layer '%s' has paddingMode = SAME and also %s; SAME chooses the padding itself: remove %s"),
+    BUDGET_WITHOUT_LAYER("MC114", Kind.ERROR,
+            "@Budget on field '%s', which is not a layer; put it on a field with @Conv, @Deconv or @Dense, or on the @Network class"),
+    BAD_CLASS_NAME("MC115", Kind.ERROR, "costClass \"%s\" is not a valid Java class name; use a simple name such as \"%s\""),
+
+    BUDGET_EXCEEDED("MC200", Kind.WARNING,
+            "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");
+
+    /** The {@code @SuppressWarnings} value that silences {@link #BUDGET_EXCEEDED}. */
+    public static final String BUDGET_SUPPRESSION = "modelcost:budget";
+
+    private final String key;
+    private final Kind defaultKind;
+    private final String template;
+
+    Diagnostic(String key, Kind defaultKind, String template) {
+        this.key = key;
+        this.defaultKind = defaultKind;
+        this.template = template;
+    }
+
+    /** The stable key, e.g. {@code MC107}. */
+    public String key() {
+        return key;
+    }
+
+    /** The severity unless an option changes it. */
+    public Kind defaultKind() {
+        return defaultKind;
+    }
+
+    /** The full message: key first, then the template filled in. */
+    public String format(Object... arguments) {
+        return "[" + key + "] " + String.format(Locale.ROOT, template, arguments);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.modelcost.processor.diag;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The findings of one network, collected in order; validators add to it and never print. */
+public final class Findings {
+    private final List<Finding> list = new ArrayList<>();
+
+    /** Adds a finding of this catalog entry. */
+    public void add(Diagnostic diagnostic, Position position, Object... arguments) {
+        list.add(Finding.of(diagnostic, position, arguments));
+    }
+
+    /** Adds every finding of another collection. */
+    public void addAll(Findings other) {
+        list.addAll(other.list);
+    }
+
+    /** Whether any finding is an error by default (budget findings are not). */
+    public boolean hasErrors() {
+        return list.stream().anyMatch(f -> f.diagnostic().defaultKind() == javax.tools.Diagnostic.Kind.ERROR);
+    }
+
+    /** Everything collected, in order. */
+    public List<Finding> all() {
+        return Collections.unmodifiableList(list);
+    }
+}

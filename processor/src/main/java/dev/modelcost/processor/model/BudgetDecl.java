@@ -1,0 +1,26 @@
+package dev.modelcost.processor.model;
+
+import dev.modelcost.processor.diag.Position;
+import java.util.List;
+
+/**
+ * A {@code @Budget}: the limits that were written (an attribute left out sets none).
+ *
+ * @param limits the limits, in attribute order
+ */
+public record BudgetDecl(List<Limit> limits) {
+
+    public BudgetDecl {
+        limits = List.copyOf(limits);
+    }
+
+    /**
+     * One limit.
+     *
+     * @param metric the figure limited
+     * @param value the largest value allowed
+     * @param position where the limit is written
+     */
+    public record Limit(Metric metric, long value, Position position) {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.modelcost.processor.model;
+
+/** A figure a budget can limit, named as its {@code @Budget} attribute. */
+public enum Metric {
+    MACS("macs", "MACs"),
+    FLOPS("flops", "FLOPs"),
+    PARAMS("params", "parameters"),
+    ACTIVATIONS("activations", "activations");
+
+    private final String attribute;
+    private final String label;
+
+    Metric(String attribute, String label) {
+        this.attribute = attribute;
+        this.label = label;
+    }
+
+    /** The {@code @Budget} attribute. */
+    public String attribute() {
+        return attribute;
+    }
+
+    /** How messages name it. */
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.modelcost.processor.model;
+
+import dev.modelcost.processor.diag.Position;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A network as declared: its class, its input and its layers in declaration order.
+ *
+ * @param type the annotated class
+ * @param displayName the name for reports
+ * @param packageName the class's package, where the cost class goes
+ * @param costClassName the simple name of the cost class
+ * @param annotation where {@code @Network} is
+ * @param channels input channels
+ * @param size input spatial sizes
+ * @param layers the layers, in declaration order
+ * @param budget the network's {@code @Budget}, or null
+ */
+public record NetworkDecl(
+        TypeElement type,
+        String displayName,
+        String packageName,
+        String costClassName,
+        Position annotation,
+        IntValue channels,
+        IntsValue size,
+        List<LayerDecl> layers,
+        BudgetDecl budget) {
+
+    public NetworkDecl {
+        layers = List.copyOf(layers);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.modelcost.processor.writing;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.modelcost.LayerCost;
+import dev.modelcost.LayerKind;
+import dev.modelcost.ModelCost;
+import dev.modelcost.processor.analysis.LayerFigures;
+import dev.modelcost.processor.analysis.NetworkCost;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the {@code <Network>Cost} class: compile-time constants for the totals, and the per-layer
+ * breakdown as a {@link ModelCost}. The layers are built in nested classes of {@value #LAYERS_PER_CLASS}
+ * each, so that no method nears the 64 KiB limit and no class nears the 65,535-entry constant pool, however
+ * many layers the network has. The output depends only on the network, never on time or JDK.
+ */
+public final class CostClassWriter {
+    /** The {@code @Generated} annotation used when the target release has it. */
+    public static final String GENERATED = "javax.annotation.processing.Generated";
+
+    static final int LAYERS_PER_CLASS = 200;
+    private static final ClassName LIST = ClassName.get(List.class);
+    private static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
+    private static final ClassName LAYER_COST = ClassName.get(LayerCost.class);
+    private static final ClassName LAYER_KIND = ClassName.get(LayerKind.class);
+    private static final ClassName MODEL_COST = ClassName.get(ModelCost.class);
+    private static final String PROCESSOR = "dev.modelcost.processor.ModelCostProcessor";
+
+    private final ClassName generatedAnnotation;
+
+    /** @param generatedAnnotation the {@code @Generated} to mark the class with, or null when none exists */
+    public CostClassWriter(ClassName generatedAnnotation) {
+        this.generatedAnnotation = generatedAnnotation;
+    }
+
+    /** The source file of the cost class. */
+    public JavaFile write(NetworkCost cost) {
+        ClassName network = ClassName.get(cost.network().type());
+        ClassName self = ClassName.get(cost.network().packageName(), cost.network().costClassName());
+        TypeSpec.Builder type = TypeSpec.classBuilder(self)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addOriginatingElement(cost.network().type())
+                .addJavadoc("The cost of {@link $T} per input sample ($L), counted by modelcost at compile time.\n",
+                        network, cost.input())
+                .addJavadoc("\n<p>All figures are exact, for a batch of 1. See {@link $T} for the conventions.\n",
+                        MODEL_COST);
+        if (generatedAnnotation != null) {
+            type.addAnnotation(AnnotationSpec.builder(generatedAnnotation).addMember("value", "$S", PROCESSOR).build());
+        }
+        type.addField(longConstant("MACS", cost.macs(),
+                "Multiply-accumulates of the convolution, transposed-convolution and dense layers: the convention\n"
+                        + "of torchvision's published \"GFLOPS\", fvcore, ptflops and thop, and of papers' \"mult-adds\".\n"));
+        type.addField(longConstant("BIAS_ADDS", cost.biasAdds(),
+                "Bias additions: one per output element of every layer that has a bias.\n"));
+        type.addField(longConstant("FLOPS", cost.flops(),
+                "Floating-point operations: {@code 2 * MACS + BIAS_ADDS}, a multiply and an add per\n"
+                        + "multiply-accumulate (the convention of PyTorch's {@code torch.utils.flop_counter}), plus the\n"
+                        + "bias additions.\n"));
+        type.addField(longConstant("PARAMS", cost.params(), "Parameters: weights and biases.\n"));
+        type.addField(longConstant("ACTIVATIONS", cost.activations(),
+                "Activation elements: the elements output by every layer, summed.\n"));
+        type.addField(FieldSpec.builder(int.class, "LAYERS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Number of layers.\n")
+                .initializer("$L", cost.layers().size())
+                .build());
+        type.addField(stringConstant("INPUT_SHAPE", cost.input().toString(),
+                "Shape of one input sample: channels, then spatial sizes.\n"));
+        type.addField(stringConstant("OUTPUT_SHAPE", cost.output().toString(),
+                "Shape of one output sample: channels, then spatial sizes.\n"));
+        type.addField(FieldSpec.builder(MODEL_COST, "MODEL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("These totals with the per-layer breakdown, in declaration order.\n")
+                .initializer("new $T($S, $L, $L, MACS, BIAS_ADDS, FLOPS, PARAMS, ACTIVATIONS, layers())", MODEL_COST,
+                        cost.network().displayName(), intArray(cost.input().toInts()),
+                        intArray(cost.output().toInts()))
+                .build());
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        addLayers(type, cost.layers());
+        return JavaFile.builder(cost.network().packageName(), type.build())
+                .indent("    ")
+                .skipJavaLangImports(true)
+                .build();
+    }
+
+    /** {@code layers()} fills the list from one nested class per block of layers. */
+    private static void addLayers(TypeSpec.Builder type, List<LayerFigures> layers) {
+        ParameterizedTypeName listOfLayers = ParameterizedTypeName.get(LIST, LAYER_COST);
+        MethodSpec.Builder all = MethodSpec.methodBuilder("layers")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(listOfLayers)
+                .addStatement("$T layers = new $T<>(LAYERS)", listOfLayers, ARRAY_LIST);
+        for (int start = 0, block = 0; start < layers.size(); start += LAYERS_PER_CLASS, block++) {
+            String blockName = "Layers" + block;
+            MethodSpec.Builder addTo = MethodSpec.methodBuilder("addTo")
+                    .addModifiers(Modifier.STATIC)
+                    .addParameter(listOfLayers, "layers");
+            for (int index = start; index < Math.min(layers.size(), start + LAYERS_PER_CLASS); index++) {
+                addTo.addStatement("layers.add($L)", newLayerCost(layers.get(index), index));
+            }
+            type.addType(TypeSpec.classBuilder(blockName)
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                    .addMethod(addTo.build())
+                    .build());
+            all.addStatement("$L.addTo(layers)", blockName);
+        }
+        type.addMethod(all.addStatement("return layers").build());
+    }
+
+    private static CodeBlock newLayerCost(LayerFigures layer, int index) {
+        return CodeBlock.of("new $T($L, $S, $T.$L, $S, $L, $L, $L, $L, $L, $L, $L)", LAYER_COST, index,
+                layer.layer().name(), LAYER_KIND, layer.layer().kind().name(), layer.settings(),
+                intArray(layer.input().toInts()), intArray(layer.output().toInts()), longLiteral(layer.macs()),
+                longLiteral(layer.biasAdds()), longLiteral(layer.flops()), longLiteral(layer.params()),
+                longLiteral(layer.activations()));
+    }
+
+    private static FieldSpec longConstant(String name, long value, String javadoc) {
+        return FieldSpec.builder(long.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc(javadoc)
+                .initializer("$L", longLiteral(value))
+                .build();
+    }
+
+    private static FieldSpec stringConstant(String name, String value, String javadoc) {
+        return FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc(javadoc)
+                .initializer("$S", value)
+                .build();
+    }
+
+    private static CodeBlock intArray(int[] values) {
+        CodeBlock.Builder array = CodeBlock.builder().add("new int[] {");
+        for (int i = 0; i < values.length; i++) {
+            array.add(i == 0 ? "$L" : ", $L", values[i]);
+        }
+        return array.add("}").build();
+    }
+
+    /** {@code 86704128} as {@code 86_704_128L}, for readers of the generated source. */
+    static String longLiteral(long value) {
+        String digits = Long.toString(value);
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                literal.append('_');
+            }
+            literal.append(digits.charAt(i));
+        }
+        return literal.append('L').toString();
+    }
+}
