@@ -81,9 +81,13 @@ public final class ModelCostProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        Findings outside = new Findings();
-        outsideNetworks.find(round, outside);
-        reporter.report(outside);
+        try {
+            Findings outside = new Findings();
+            outsideNetworks.find(round, outside);
+            reporter.report(outside);
+        } catch (RuntimeException e) {
+            reportCrash(null, "annotations outside networks", e);
+        }
         TypeElement network = processingEnv.getElementUtils().getTypeElement(AnnotationNames.NETWORK);
         for (Element element : round.getElementsAnnotatedWith(network)) {
             if (element instanceof TypeElement type) {
@@ -110,12 +114,17 @@ public final class ModelCostProcessor extends AbstractProcessor {
         } catch (MalformedAnnotationException e) {
             // javac has already reported the broken annotation value; nothing of ours would add to it.
         } catch (RuntimeException e) {
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            Findings crash = new Findings();
-            crash.add(Diagnostic.INTERNAL_ERROR, Position.of(type), type.getQualifiedName(), trace);
-            reporter.report(crash);
+            reportCrash(type, type.getQualifiedName().toString(), e);
         }
+    }
+
+    /** An exception of ours becomes an error on the element being processed, never a javac crash. */
+    private void reportCrash(Element element, String what, RuntimeException e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        Findings crash = new Findings();
+        crash.add(Diagnostic.INTERNAL_ERROR, Position.of(element), what, trace);
+        reporter.report(crash);
     }
 
     private void write(NetworkCost cost, Findings findings) {
