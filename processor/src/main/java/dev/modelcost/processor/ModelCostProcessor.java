@@ -19,7 +19,6 @@ import dev.modelcost.processor.writing.CostClassWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -54,19 +53,19 @@ public final class ModelCostProcessor extends AbstractProcessor {
         reporter.report(optionProblems);
         reader = new NetworkReader(environment.getElementUtils());
         outsideNetworks = new OutsideNetworkFinder(environment.getElementUtils());
-        TypeElement generated = environment.getElementUtils().getTypeElement(CostClassWriter.GENERATED);
+        TypeElement generated = environment.getElementUtils().getTypeElement(AnnotationNames.GENERATED);
         writer = new CostClassWriter(generated == null ? null : ClassName.get(generated));
     }
 
+    /**
+     * Every annotation type, so that javac always initializes this processor and so recognizes its
+     * {@code -Amodelcost.*} options even in a module without networks (javac warns about an option no
+     * initialized processor supports, which fails {@code -Werror} builds). What it claims is narrower: see
+     * {@link #process}.
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        Set<String> names = new LinkedHashSet<>();
-        names.add(AnnotationNames.NETWORK);
-        names.addAll(AnnotationNames.FIELD_ANNOTATIONS);
-        // Claimed too, so that javac's -Xlint:processing has no unclaimed annotation to warn about in the
-        // classes written here, and -Werror builds stay clean.
-        names.add(CostClassWriter.GENERATED);
-        return names;
+        return Set.of("*");
     }
 
     @Override
@@ -94,7 +93,18 @@ public final class ModelCostProcessor extends AbstractProcessor {
                 processNetwork(type);
             }
         }
-        return true;
+        return claims(annotations);
+    }
+
+    /**
+     * Claims a round's annotations only when they are all modelcost's own (or the {@code @Generated} on the
+     * classes it writes): javac's {@code -Xlint:processing} then has nothing unclaimed to warn about in a
+     * module of networks, and other processors still see every annotation of a mixed round.
+     */
+    private static boolean claims(Set<? extends TypeElement> annotations) {
+        return annotations.stream()
+                .map(annotation -> annotation.getQualifiedName().toString())
+                .allMatch(AnnotationNames.CLAIMED::contains);
     }
 
     private void processNetwork(TypeElement type) {

@@ -7,11 +7,13 @@ import dev.modelcost.Dense;
 import dev.modelcost.Grouped;
 import dev.modelcost.LayerKind;
 import dev.modelcost.Network;
+import dev.modelcost.Shape;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -21,6 +23,7 @@ public final class AnnotationNames {
     public static final String NETWORK = Network.class.getCanonicalName();
     public static final String BUDGET = Budget.class.getCanonicalName();
     public static final String GROUPED = Grouped.class.getCanonicalName();
+    public static final String GENERATED = "javax.annotation.processing.Generated";
 
     /** The annotations that make a field a layer, with the kind each declares, in a fixed order. */
     public static final Map<String, LayerKind> LAYERS = layers();
@@ -29,6 +32,11 @@ public final class AnnotationNames {
     public static final List<String> FIELD_ANNOTATIONS = List.of(
             Conv.class.getCanonicalName(), Deconv.class.getCanonicalName(), Dense.class.getCanonicalName(),
             GROUPED, BUDGET);
+
+    /** The annotations the processor claims: its own, and the {@code @Generated} on the classes it writes. */
+    public static final Set<String> CLAIMED = Set.of(NETWORK, Conv.class.getCanonicalName(),
+            Deconv.class.getCanonicalName(), Dense.class.getCanonicalName(), GROUPED, BUDGET,
+            Shape.class.getCanonicalName(), GENERATED);
 
     private AnnotationNames() {
     }

@@ -24,9 +24,6 @@ import javax.lang.model.element.Modifier;
  * many layers the network has. The output depends only on the network, never on time or JDK.
  */
 public final class CostClassWriter {
-    /** The {@code @Generated} annotation used when the target release has it. */
-    public static final String GENERATED = "javax.annotation.processing.Generated";
-
     static final int LAYERS_PER_CLASS = 200;
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
