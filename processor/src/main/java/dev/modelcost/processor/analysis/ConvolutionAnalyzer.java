@@ -144,8 +144,9 @@ final class ConvolutionAnalyzer {
         if (value.fits(rank)) {
             return true;
         }
+        String fix = rank == 1 ? "give 1 value" : "give 1 value for all of them or " + rank + ", one each";
         findings.add(Diagnostic.WRONG_ARITY, value.position(), value.label(), value.values().length, layer.name(),
-                rank, rank == 1 ? "" : "s", rank);
+                rank, rank == 1 ? "" : "s", fix);
         return false;
     }
 

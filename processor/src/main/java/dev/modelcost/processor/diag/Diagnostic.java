@@ -24,7 +24,7 @@ public enum Diagnostic {
     NOT_POSITIVE("MC104", Kind.ERROR, "%s is %d; it must be at least 1"),
     NEGATIVE("MC105", Kind.ERROR, "%s is %d; it must be 0 or more"),
     WRONG_ARITY("MC106", Kind.ERROR,
-            "%s has %d values but the input of layer '%s' has %d spatial dimension%s; give 1 value for all of them or %d, one each"),
+            "%s has %d values but the input of layer '%s' has %d spatial dimension%s; %s"),
     GROUPS_DO_NOT_DIVIDE("MC107", Kind.ERROR,
             "layer '%s': %d groups do not divide the %s channels (%d); %s"),
     OUTPUT_TOO_SMALL("MC108", Kind.ERROR,
