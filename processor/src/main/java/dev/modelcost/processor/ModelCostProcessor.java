@@ -141,7 +141,7 @@ public final class ModelCostProcessor extends AbstractProcessor {
         try {
             writer.write(cost).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
-            findings.add(Diagnostic.CANNOT_WRITE, cost.network().annotation(),
+            findings.add(Diagnostic.CANNOT_WRITE, cost.network().costClassPosition(),
                     cost.network().packageName() + "." + cost.network().costClassName(), e.getMessage(),
                     "give @Network a costClass that no other class in the package uses");
         }

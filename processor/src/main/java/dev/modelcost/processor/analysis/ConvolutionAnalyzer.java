@@ -144,8 +144,9 @@ final class ConvolutionAnalyzer {
         if (value.fits(rank)) {
             return true;
         }
+        String fix = rank == 1 ? "give 1 value" : "give 1 value for all of them or " + rank + ", one each";
         findings.add(Diagnostic.WRONG_ARITY, value.position(), value.label(), value.values().length, layer.name(),
-                rank, rank == 1 ? "" : "s", rank);
+                rank, rank == 1 ? "" : "s", fix);
         return false;
     }
 
@@ -175,7 +176,7 @@ final class ConvolutionAnalyzer {
         for (int i = 0; i < g.outputPadding.length; i++) {
             int limit = Math.max(g.stride[i], g.dilation[i]);
             if (g.outputPadding[i] >= limit) {
-                findings.add(Diagnostic.OUTPUT_PADDING_TOO_LARGE, conv.outputPadding().position(), layer.name(),
+                findings.add(Diagnostic.OUTPUT_PADDING_TOO_LARGE, conv.outputPadding().position(i), layer.name(),
                         g.outputPadding[i], i + 1, g.stride[i], g.dilation[i], limit - 1);
                 return false;
             }
@@ -189,13 +190,13 @@ final class ConvolutionAnalyzer {
                 + ", dilation " + g.dilation[i];
         if (conv.transposed()) {
             long maxPadding = ((in - 1) * g.stride[i] + g.span(i) + g.outputPadding[i]) / 2;
-            findings.add(Diagnostic.OUTPUT_TOO_SMALL, conv.padding().position(), layer.name(), out, i + 1, in,
+            findings.add(Diagnostic.OUTPUT_TOO_SMALL, conv.padding().position(i), layer.name(), out, i + 1, in,
                     settings, "use a padding of at most " + maxPadding);
         } else {
             long reach = g.span(i) + 1;
             long minPadding = (reach - in + 1) / 2;
             long minInput = reach - 2L * g.padding[i];
-            findings.add(Diagnostic.OUTPUT_TOO_SMALL, conv.kernel().position(), layer.name(), out, i + 1, in,
+            findings.add(Diagnostic.OUTPUT_TOO_SMALL, conv.kernel().position(i), layer.name(), out, i + 1, in,
                     settings, "use a padding of at least " + minPadding + ", or an input of at least " + minInput
                             + " there");
         }

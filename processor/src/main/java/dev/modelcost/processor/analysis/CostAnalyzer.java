@@ -29,7 +29,7 @@ public final class CostAnalyzer {
         try {
             input = inputShape(network);
         } catch (OverflowException e) {
-            findings.add(Diagnostic.OVERFLOW, network.annotation(), e.figure(), e.limit());
+            findings.add(Diagnostic.OVERFLOW, network.annotation(), e.figure(), e.terms(), e.limit());
             return null;
         }
         TensorShape shape = input;
@@ -41,7 +41,7 @@ public final class CostAnalyzer {
                 try {
                     figures = analyze(layer, shape, flattenedBy, findings);
                 } catch (OverflowException e) {
-                    findings.add(Diagnostic.OVERFLOW, layer.annotation(), e.figure(), e.limit());
+                    findings.add(Diagnostic.OVERFLOW, layer.annotation(), e.figure(), e.terms(), e.limit());
                 }
             }
             if (figures == null) {
@@ -61,7 +61,7 @@ public final class CostAnalyzer {
         try {
             return total(network, input, layers);
         } catch (OverflowException e) {
-            findings.add(Diagnostic.OVERFLOW, network.annotation(), e.figure(), e.limit());
+            findings.add(Diagnostic.OVERFLOW, network.annotation(), e.figure(), e.terms(), e.limit());
             return null;
         }
     }

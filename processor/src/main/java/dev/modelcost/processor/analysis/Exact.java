@@ -1,5 +1,8 @@
 package dev.modelcost.processor.analysis;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
  * Overflow-checked arithmetic on {@code long}: a figure that does not fit is an error naming the figure, never
  * a wrapped number.
@@ -14,8 +17,13 @@ final class Exact {
     /** The product of all factors. */
     static long product(String figure, long... factors) {
         long product = 1;
-        for (long factor : factors) {
-            product = multiply(figure, product, factor);
+        try {
+            for (long factor : factors) {
+                product = multiply(figure, product, factor);
+            }
+        } catch (OverflowException e) {
+            throw new OverflowException(figure, Arrays.stream(factors).mapToObj(Numbers::grouped)
+                    .collect(Collectors.joining(" x ")), LONG_LIMIT);
         }
         return product;
     }
@@ -24,7 +32,7 @@ final class Exact {
         try {
             return Math.multiplyExact(a, b);
         } catch (ArithmeticException e) {
-            throw new OverflowException(figure, LONG_LIMIT);
+            throw new OverflowException(figure, Numbers.grouped(a) + " x " + Numbers.grouped(b), LONG_LIMIT);
         }
     }
 
@@ -32,14 +40,14 @@ final class Exact {
         try {
             return Math.addExact(a, b);
         } catch (ArithmeticException e) {
-            throw new OverflowException(figure, LONG_LIMIT);
+            throw new OverflowException(figure, Numbers.grouped(a) + " + " + Numbers.grouped(b), LONG_LIMIT);
         }
     }
 
     /** The value, if it fits an {@code int} (shapes are {@code int}s in the generated code). */
     static long checkInt(String figure, long value) {
         if (value > Integer.MAX_VALUE) {
-            throw new OverflowException(figure, INT_LIMIT);
+            throw new OverflowException(figure, Numbers.grouped(value), INT_LIMIT);
         }
         return value;
     }

@@ -1,19 +1,26 @@
 package dev.modelcost.processor.analysis;
 
-/** A figure that does not fit its type; says which figure, for the message. */
+/** A figure that does not fit its type; says which figure, and from what, for the message. */
 final class OverflowException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final String terms;
     private final String limit;
 
-    OverflowException(String figure, String limit) {
+    OverflowException(String figure, String terms, String limit) {
         super(figure, null, false, false);
+        this.terms = terms;
         this.limit = limit;
     }
 
     /** What was being computed, e.g. {@code "MACs of layer 'stem'"}. */
     String figure() {
         return getMessage();
+    }
+
+    /** The numbers it was computed from, e.g. {@code "64 x 50,176 x 3 x 9"}, or the value itself. */
+    String terms() {
+        return terms;
     }
 
     /** The bound exceeded, in words. */

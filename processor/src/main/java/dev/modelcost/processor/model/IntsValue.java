@@ -2,6 +2,8 @@ package dev.modelcost.processor.model;
 
 import dev.modelcost.processor.diag.Position;
 import java.util.Arrays;
+import java.util.List;
+import javax.lang.model.element.AnnotationValue;
 
 /**
  * An {@code int[]} attribute as written: one value for every spatial dimension, or one value each.
@@ -35,6 +37,19 @@ public record IntsValue(String label, int[] values, Position position) {
         int[] expanded = new int[rank];
         Arrays.fill(expanded, values[0]);
         return expanded;
+    }
+
+    /**
+     * Where the value for spatial dimension {@code i} (from 0) is: the element itself when one value per
+     * dimension was written, else the whole value.
+     */
+    public Position position(int i) {
+        if (values.length > 1 && position.value() != null
+                && position.value().getValue() instanceof List<?> items && items.size() == values.length
+                && items.get(i) instanceof AnnotationValue item) {
+            return new Position(position.element(), position.annotation(), item);
+        }
+        return position;
     }
 
     /** Whether every value is this one (as the default is). */

@@ -11,6 +11,7 @@ import javax.lang.model.element.TypeElement;
  * @param displayName the name for reports
  * @param packageName the class's package, where the cost class goes
  * @param costClassName the simple name of the cost class
+ * @param costClassPosition where {@code costClass} is written, else where {@code @Network} is
  * @param annotation where {@code @Network} is
  * @param channels input channels
  * @param size input spatial sizes
@@ -22,6 +23,7 @@ public record NetworkDecl(
         String displayName,
         String packageName,
         String costClassName,
+        Position costClassPosition,
         Position annotation,
         IntValue channels,
         IntsValue size,

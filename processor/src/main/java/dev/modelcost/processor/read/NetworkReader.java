@@ -60,8 +60,8 @@ public final class NetworkReader {
             findings.add(Diagnostic.EMPTY_NETWORK, network.annotation(), type.getSimpleName());
         }
         String packageName = elements.getPackageOf(type).getQualifiedName().toString();
-        return new NetworkDecl(type, displayName, packageName, costClassName, network.annotation(), channels,
-                size, layers, readBudget(type));
+        return new NetworkDecl(type, displayName, packageName, costClassName, network.position("costClass"),
+                network.annotation(), channels, size, layers, readBudget(type));
     }
 
     /** Reads one field; returns whether it has a layer annotation at all. */

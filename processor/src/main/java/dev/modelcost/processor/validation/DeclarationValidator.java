@@ -121,7 +121,7 @@ public final class DeclarationValidator {
         for (int i = 0; i < values.length; i++) {
             if (values[i] < minimum) {
                 String label = values.length == 1 ? value.label() : value.label() + " (dimension " + (i + 1) + ")";
-                findings.add(diagnostic, value.position(), label, values[i]);
+                findings.add(diagnostic, value.position(i), label, values[i]);
                 return false;
             }
         }
