@@ -230,4 +230,19 @@ class FormulasTest {
         assertThat(compiled.constant("n.Outer_InnerCost", "MACS")).isEqualTo(16L); // 2 * 4 * 2 * 1
         assertThat(compiled.model("n.Costs").name()).isEqualTo("Pretty \"name\"");
     }
+
+    @Test
+    void enumConstantsAreLayersOfAnEnumNetwork() {
+        // 4 * 6 * 2 * 3 = 144 MACs for the convolution (O = 8 - 3 + 1 = 6), then 4 * 6 * 5 = 120 for the dense.
+        Compiled compiled = Compiled.source(
+                "package e;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 2, size = 8))",
+                "public enum Layers {",
+                "    @Conv(out = 4, kernel = 3) CONV,",
+                "    @Dense(out = 5) HEAD",
+                "}");
+        assertThat(compiled.compilation()).succeededWithoutWarnings();
+        assertThat(compiled.constant("e.LayersCost", "MACS")).isEqualTo(264L);
+    }
 }

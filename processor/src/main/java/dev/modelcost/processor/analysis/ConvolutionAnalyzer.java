@@ -191,14 +191,14 @@ final class ConvolutionAnalyzer {
         if (conv.transposed()) {
             long maxPadding = ((in - 1) * g.stride[i] + g.span(i) + g.outputPadding[i]) / 2;
             findings.add(Diagnostic.OUTPUT_TOO_SMALL, conv.padding().position(i), layer.name(), out, i + 1, in,
-                    settings, "use a padding of at most " + maxPadding);
+                    settings, "use a padding of at most " + Numbers.grouped(maxPadding));
         } else {
             long reach = g.span(i) + 1;
             long minPadding = (reach - in + 1) / 2;
             long minInput = reach - 2L * g.padding[i];
             findings.add(Diagnostic.OUTPUT_TOO_SMALL, conv.kernel().position(i), layer.name(), out, i + 1, in,
-                    settings, "use a padding of at least " + minPadding + ", or an input of at least " + minInput
-                            + " there");
+                    settings, "use a padding of at least " + Numbers.grouped(minPadding) + ", or an input of at least "
+                            + Numbers.grouped(minInput) + " there");
         }
     }
 

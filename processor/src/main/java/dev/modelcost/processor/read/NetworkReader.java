@@ -21,7 +21,6 @@ import java.util.Optional;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
@@ -52,7 +51,7 @@ public final class NetworkReader {
         List<LayerDecl> layers = new ArrayList<>();
         boolean anyLayerAnnotation = false;
         for (Element member : type.getEnclosedElements()) {
-            if (member.getKind() == ElementKind.FIELD) {
+            if (member.getKind().isField()) {
                 anyLayerAnnotation |= readField((VariableElement) member, layers, findings);
             }
         }

@@ -6,7 +6,6 @@ import dev.modelcost.processor.diag.Position;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -26,13 +25,13 @@ public final class OutsideNetworkFinder {
                 continue;
             }
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
-                Element owner = element.getKind() == ElementKind.FIELD ? element.getEnclosingElement() : element;
+                Element owner = element.getKind().isField() ? element.getEnclosingElement() : element;
                 if (AnnotationNames.find(owner, AnnotationNames.NETWORK).isPresent()) {
                     continue;
                 }
                 AnnotationMirror mirror = AnnotationNames.find(element, name).orElseThrow();
                 String simpleName = AnnotationNames.simpleName(name);
-                String where = element.getKind() == ElementKind.FIELD
+                String where = element.getKind().isField()
                         ? "field '" + element.getSimpleName() + "' of " + owner.getSimpleName()
                         : owner.getSimpleName().toString();
                 findings.add(Diagnostic.LAYER_OUTSIDE_NETWORK, Position.of(element, mirror), simpleName, where,

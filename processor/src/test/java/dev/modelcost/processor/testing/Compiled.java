@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.tools.JavaFileObject;
 
 /**
@@ -19,13 +21,15 @@ import javax.tools.JavaFileObject;
  * their constants as a user's code would.
  */
 public final class Compiled {
+    private static final Pattern PUBLIC_TYPE =
+            Pattern.compile("public (?:final |abstract )*(?:class|enum|interface|record) ([A-Za-z0-9_$]+)");
     private final Compilation compilation;
 
     private Compiled(Compilation compilation) {
         this.compilation = compilation;
     }
 
-    /** Compiles one source file, given as lines; its name is taken from its package and public class. */
+    /** Compiles one source file, given as lines; its name is taken from its package and public type. */
     public static Compiled source(String... lines) {
         return sources(List.of(file(lines)));
     }
@@ -45,14 +49,13 @@ public final class Compiled {
             if (trimmed.startsWith("package ")) {
                 packageName = trimmed.substring(8, trimmed.indexOf(';')).trim() + ".";
             }
-            int index = trimmed.indexOf("public class ");
-            if (typeName == null && index >= 0) {
-                String rest = trimmed.substring(index + "public class ".length());
-                typeName = rest.split("[^A-Za-z0-9_$]")[0];
+            Matcher publicType = PUBLIC_TYPE.matcher(trimmed);
+            if (typeName == null && publicType.find()) {
+                typeName = publicType.group(1);
             }
         }
         if (typeName == null) {
-            throw new IllegalArgumentException("no public class in the source");
+            throw new IllegalArgumentException("no public type in the source");
         }
         return JavaFileObjects.forSourceLines(packageName + typeName, lines);
     }
