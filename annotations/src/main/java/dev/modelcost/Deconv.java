@@ -19,23 +19,41 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Deconv {
-    /** Output channels. */
-    int out();
+    /** Output channels; required, here or as {@link #outExpr()}. */
+    int out() default 0;
 
-    /** Kernel size. */
-    int[] kernel();
+    /** {@link #out()} as an expression of a block's parameters. */
+    String outExpr() default "";
+
+    /** Kernel size; required, here or as {@link #kernelExpr()}. */
+    int[] kernel() default {};
+
+    /** {@link #kernel()} as an expression of a block's parameters; per-dimension values separated by commas. */
+    String kernelExpr() default "";
 
     /** Stride. */
     int[] stride() default 1;
 
+    /** {@link #stride()} as an expression of a block's parameters; per-dimension values separated by commas. */
+    String strideExpr() default "";
+
     /** Zeros removed from each side of the output ({@link PaddingMode#EXPLICIT} only). */
     int[] padding() default 0;
+
+    /** {@link #padding()} as an expression of a block's parameters; per-dimension values separated by commas. */
+    String paddingExpr() default "";
 
     /** Dilation: the spacing between kernel taps. */
     int[] dilation() default 1;
 
+    /** {@link #dilation()} as an expression of a block's parameters; per-dimension values separated by commas. */
+    String dilationExpr() default "";
+
     /** Extra size added to one side of the output; must be smaller than the stride or the dilation. */
     int[] outputPadding() default 0;
+
+    /** {@link #outputPadding()} as an expression of a block's parameters; per-dimension values separated by commas. */
+    String outputPaddingExpr() default "";
 
     /** Whether the layer adds a learned bias per output channel. */
     boolean bias() default true;

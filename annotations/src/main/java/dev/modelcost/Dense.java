@@ -15,8 +15,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Dense {
-    /** Output features. */
-    int out();
+    /** Output features; required, here or as {@link #outExpr()}. */
+    int out() default 0;
+
+    /** {@link #out()} as an expression of a block's parameters. */
+    String outExpr() default "";
 
     /** Whether the layer adds a learned bias per output feature. */
     boolean bias() default true;

@@ -19,6 +19,9 @@ public @interface Grouped {
     /** The number of groups; give either this or {@link #depthwise()}. */
     int value() default 0;
 
+    /** {@link #value()} as an expression of a block's parameters. */
+    String valueExpr() default "";
+
     /** One group per input channel (a depthwise convolution). */
     boolean depthwise() default false;
 }

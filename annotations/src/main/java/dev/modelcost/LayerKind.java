@@ -7,5 +7,31 @@ public enum LayerKind {
     /** A transposed convolution, grouped or not ({@link Deconv}). */
     DECONV,
     /** A fully connected layer ({@link Dense}). */
-    DENSE
+    DENSE,
+    /** Max pooling ({@link MaxPool}, {@link GlobalMaxPool}, {@link AdaptivePool} in MAX mode). */
+    MAX_POOL,
+    /** Average pooling ({@link AvgPool}, {@link GlobalAvgPool}, {@link AdaptivePool} in AVG mode). */
+    AVG_POOL,
+    /** Batch normalization ({@link BatchNorm}). */
+    BATCH_NORM,
+    /** An activation function ({@link Activation}). */
+    ACTIVATION,
+    /** Another element-wise layer ({@link Elementwise}). */
+    ELEMENTWISE,
+    /** Upsampling ({@link Upsample}). */
+    UPSAMPLE,
+    /** Dropout ({@link Dropout}). */
+    DROPOUT,
+    /** Element-wise sum of several layers ({@link Add}). */
+    ADD,
+    /** Element-wise product of several layers ({@link Multiply}). */
+    MULTIPLY,
+    /** Channel concatenation ({@link Concat}). */
+    CONCAT,
+    /** A range of channels ({@link Slice}). */
+    SLICE,
+    /** Channel shuffle ({@link Shuffle}). */
+    SHUFFLE,
+    /** Flattening to a vector ({@link Flatten}). */
+    FLATTEN
 }

@@ -2,13 +2,13 @@ package dev.modelcost.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
-import dev.modelcost.processor.analysis.CostAnalyzer;
 import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
 import dev.modelcost.processor.diag.Reporter;
-import dev.modelcost.processor.model.NetworkDecl;
+import dev.modelcost.processor.expand.NetworkExpander;
+import dev.modelcost.processor.read.NetworkDecl;
 import dev.modelcost.processor.read.AnnotationNames;
 import dev.modelcost.processor.read.MalformedAnnotationException;
 import dev.modelcost.processor.read.NetworkReader;
@@ -37,9 +37,9 @@ import javax.lang.model.element.TypeElement;
 @AutoService(Processor.class)
 public final class ModelCostProcessor extends AbstractProcessor {
     private final DeclarationValidator validator = new DeclarationValidator();
-    private final CostAnalyzer analyzer = new CostAnalyzer();
     private final BudgetChecker budgets = new BudgetChecker();
     private NetworkReader reader;
+    private NetworkExpander expander;
     private OutsideNetworkFinder outsideNetworks;
     private CostClassWriter writer;
     private Reporter reporter;
@@ -52,6 +52,7 @@ public final class ModelCostProcessor extends AbstractProcessor {
         reporter = new Reporter(environment.getMessager(), options.budgetSeverity());
         reporter.report(optionProblems);
         reader = new NetworkReader(environment.getElementUtils());
+        expander = new NetworkExpander(reader);
         outsideNetworks = new OutsideNetworkFinder(environment.getElementUtils());
         TypeElement generated = environment.getElementUtils().getTypeElement(AnnotationNames.GENERATED);
         writer = new CostClassWriter(generated == null ? null : ClassName.get(generated));
@@ -112,9 +113,8 @@ public final class ModelCostProcessor extends AbstractProcessor {
             AnnotationMirror mirror = AnnotationNames.find(type, AnnotationNames.NETWORK).orElseThrow();
             Findings findings = new Findings();
             NetworkDecl declaration = reader.read(type, mirror, findings);
-            DeclarationValidator.Result declared = validator.validate(declaration, findings);
-            NetworkCost cost = declared.inputValid()
-                    ? analyzer.analyze(declaration, declared.invalidLayers(), findings)
+            NetworkCost cost = validator.validateNetwork(declaration, findings)
+                    ? expander.expand(declaration, findings)
                     : null;
             if (cost != null && !findings.hasErrors()) {
                 budgets.check(cost, findings);

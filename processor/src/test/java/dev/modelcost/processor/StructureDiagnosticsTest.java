@@ -168,7 +168,7 @@ class StructureDiagnosticsTest {
                 "    @Conv(out = 8, kernel = 3) Layer conv;",
                 "    @Budget(macs = 5) Layer notALayer;",
                 "//  ^ error [MC114] @Budget on field 'notALayer', which is not a layer ... "
-                        + "put it on a field with @Conv, @Deconv or @Dense, or on the @Network class",
+                        + "put it on a field with a layer annotation such as @Conv or @Dense, or remove it",
                 "}");
         Fixture.Outcome outcome = Fixture.compile(fixture);
         Fixture.assertExactly(outcome, fixture);

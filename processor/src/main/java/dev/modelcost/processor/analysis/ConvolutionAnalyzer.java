@@ -4,7 +4,6 @@ import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
 import dev.modelcost.processor.model.ConvSpec;
-import dev.modelcost.processor.model.IntsValue;
 import dev.modelcost.processor.model.LayerDecl;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -27,9 +26,9 @@ final class ConvolutionAnalyzer {
             reportNoSpatialInput(layer, input, flattenedBy, findings);
             return null;
         }
-        boolean fits = fits(layer, conv.kernel(), rank, findings) & fits(layer, conv.stride(), rank, findings)
-                & fits(layer, conv.padding(), rank, findings) & fits(layer, conv.dilation(), rank, findings)
-                & (conv.outputPadding() == null || fits(layer, conv.outputPadding(), rank, findings));
+        boolean fits = Dimensions.fit(layer, rank, findings, conv.kernel(), conv.stride(), conv.padding(),
+                conv.dilation())
+                & (conv.outputPadding() == null || Dimensions.fit(layer, rank, findings, conv.outputPadding()));
         if (!fits) {
             return null;
         }
@@ -114,14 +113,14 @@ final class ConvolutionAnalyzer {
 
     private static String settings(ConvSpec conv, Geometry g, long groups) {
         StringBuilder text = new StringBuilder()
-                .append("k=").append(dims(g.kernel))
-                .append(" s=").append(dims(g.stride))
-                .append(" p=").append(conv.same() ? "same" : dims(g.padding));
+                .append("k=").append(Dimensions.dims(g.kernel))
+                .append(" s=").append(Dimensions.dims(g.stride))
+                .append(" p=").append(conv.same() ? "same" : Dimensions.dims(g.padding));
         if (Arrays.stream(g.dilation).anyMatch(d -> d != 1)) {
-            text.append(" d=").append(dims(g.dilation));
+            text.append(" d=").append(Dimensions.dims(g.dilation));
         }
         if (Arrays.stream(g.outputPadding).anyMatch(op -> op != 0)) {
-            text.append(" op=").append(dims(g.outputPadding));
+            text.append(" op=").append(Dimensions.dims(g.outputPadding));
         }
         if (groups != 1) {
             text.append(" g=").append(groups);
@@ -130,24 +129,6 @@ final class ConvolutionAnalyzer {
             text.append(" no-bias");
         }
         return text.toString();
-    }
-
-    /** {@code {3, 3}} as {@code "3"}, {@code {1, 7}} as {@code "1x7"}. */
-    private static String dims(int[] values) {
-        if (Arrays.stream(values).allMatch(v -> v == values[0])) {
-            return Integer.toString(values[0]);
-        }
-        return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining("x"));
-    }
-
-    private static boolean fits(LayerDecl layer, IntsValue value, int rank, Findings findings) {
-        if (value.fits(rank)) {
-            return true;
-        }
-        String fix = rank == 1 ? "give 1 value" : "give 1 value for all of them or " + rank + ", one each";
-        findings.add(Diagnostic.WRONG_ARITY, value.position(), value.label(), value.values().length, layer.name(),
-                rank, rank == 1 ? "" : "s", fix);
-        return false;
     }
 
     private static boolean groupsDivide(LayerDecl layer, ConvSpec conv, long groups, long in, long out,

@@ -19,6 +19,16 @@ import dev.modelcost.processor.model.Metric;
 public record LayerFigures(LayerDecl layer, String settings, TensorShape input, TensorShape output, long macs,
         long biasAdds, long flops, long params, long activations) {
 
+    /**
+     * A layer without multiply-accumulates or biases: pooling, normalization, element-wise operations, data
+     * movement. Its FLOPs are its own operations; its activations, its output elements.
+     */
+    static LayerFigures operations(LayerDecl layer, String settings, TensorShape input, TensorShape output,
+            long flops, long params) {
+        return new LayerFigures(layer, settings, input, output, 0, 0, flops, params,
+                output.elements("activations of layer '" + layer.name() + "'"));
+    }
+
     /** The figure a budget metric limits. */
     public long get(Metric metric) {
         return switch (metric) {

@@ -1,7 +1,7 @@
 package dev.modelcost.processor.analysis;
 
 import dev.modelcost.processor.model.Metric;
-import dev.modelcost.processor.model.NetworkDecl;
+import dev.modelcost.processor.read.NetworkDecl;
 import java.util.List;
 
 /**

@@ -7,8 +7,9 @@ import java.util.List;
  * A {@code @Budget}: the limits that were written (an attribute left out sets none).
  *
  * @param limits the limits, in attribute order
+ * @param position where the annotation is
  */
-public record BudgetDecl(List<Limit> limits) {
+public record BudgetDecl(List<Limit> limits, Position position) {
 
     public BudgetDecl {
         limits = List.copyOf(limits);

@@ -5,12 +5,13 @@ import dev.modelcost.processor.diag.Position;
 import javax.lang.model.element.VariableElement;
 
 /**
- * One layer as declared: a field and its annotations.
+ * One layer with its values resolved: a field of the network, or a field of a block in one use of that block.
  *
- * @param name the field's name
- * @param field the field
+ * @param name its full name: the field's name, prefixed by the stage and repetition for a block's layer
+ *     ({@code layer2.0.conv1})
+ * @param field the field that declares it
  * @param kind what it computes
- * @param annotation where its layer annotation is
+ * @param annotation where to report a problem of the layer as a whole
  * @param spec its settings
  * @param budget its own {@code @Budget}, or null
  */

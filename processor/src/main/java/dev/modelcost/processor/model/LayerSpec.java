@@ -1,5 +1,7 @@
 package dev.modelcost.processor.model;
 
-/** The settings of one layer kind, as written. */
-public sealed interface LayerSpec permits ConvSpec, DenseSpec {
+/** The settings of one layer kind, resolved to numbers. */
+public sealed interface LayerSpec
+        permits ConvSpec, DenseSpec, PoolSpec, GlobalPoolSpec, NormSpec, PointwiseSpec, UpsampleSpec, MergeSpec,
+        ChannelSpec {
 }

@@ -1,15 +1,37 @@
 package dev.modelcost.processor.read;
 
+import dev.modelcost.Activation;
+import dev.modelcost.AdaptivePool;
+import dev.modelcost.Add;
+import dev.modelcost.AvgPool;
+import dev.modelcost.BatchNorm;
+import dev.modelcost.Block;
 import dev.modelcost.Budget;
+import dev.modelcost.Concat;
 import dev.modelcost.Conv;
 import dev.modelcost.Deconv;
 import dev.modelcost.Dense;
+import dev.modelcost.Dropout;
+import dev.modelcost.Elementwise;
+import dev.modelcost.Flatten;
+import dev.modelcost.From;
+import dev.modelcost.GlobalAvgPool;
+import dev.modelcost.GlobalMaxPool;
 import dev.modelcost.Grouped;
 import dev.modelcost.LayerKind;
+import dev.modelcost.MaxPool;
+import dev.modelcost.Multiply;
 import dev.modelcost.Network;
+import dev.modelcost.Param;
 import dev.modelcost.Shape;
+import dev.modelcost.Shuffle;
+import dev.modelcost.Slice;
+import dev.modelcost.Stage;
+import dev.modelcost.Upsample;
+import dev.modelcost.When;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,32 +43,70 @@ import javax.lang.model.element.TypeElement;
 /** The qualified names of modelcost's annotations, and finding them on an element. */
 public final class AnnotationNames {
     public static final String NETWORK = Network.class.getCanonicalName();
+    public static final String BLOCK = Block.class.getCanonicalName();
     public static final String BUDGET = Budget.class.getCanonicalName();
     public static final String GROUPED = Grouped.class.getCanonicalName();
+    public static final String FROM = From.class.getCanonicalName();
+    public static final String WHEN = When.class.getCanonicalName();
+    public static final String PARAM = Param.class.getCanonicalName();
+    public static final String STAGE = Stage.class.getCanonicalName();
     public static final String GENERATED = "javax.annotation.processing.Generated";
 
-    /** The annotations that make a field a layer, with the kind each declares, in a fixed order. */
+    /**
+     * The annotations that make a field a layer, with the kind each declares; {@link Stage} makes a field a
+     * use of a block and maps to null.
+     */
     public static final Map<String, LayerKind> LAYERS = layers();
 
-    /** Every annotation that belongs on a field of a {@code @Network} class. */
-    public static final List<String> FIELD_ANNOTATIONS = List.of(
-            Conv.class.getCanonicalName(), Deconv.class.getCanonicalName(), Dense.class.getCanonicalName(),
-            GROUPED, BUDGET);
+    /** The annotations that only modify a layer declared by another one on the same field. */
+    public static final List<String> MODIFIERS = List.of(GROUPED, BUDGET, FROM, WHEN);
+
+    /** Every annotation that belongs on a field of a {@code @Network} or {@code @Block} class. */
+    public static final List<String> FIELD_ANNOTATIONS = fieldAnnotations();
 
     /** The annotations the processor claims: its own, and the {@code @Generated} on the classes it writes. */
-    public static final Set<String> CLAIMED = Set.of(NETWORK, Conv.class.getCanonicalName(),
-            Deconv.class.getCanonicalName(), Dense.class.getCanonicalName(), GROUPED, BUDGET,
-            Shape.class.getCanonicalName(), GENERATED);
+    public static final Set<String> CLAIMED = claimed();
 
     private AnnotationNames() {
     }
 
     private static Map<String, LayerKind> layers() {
-        Map<String, LayerKind> layers = new LinkedHashMap<>();
+        Map<String, LayerKind> layers = new HashMap<>();
         layers.put(Conv.class.getCanonicalName(), LayerKind.CONV);
         layers.put(Deconv.class.getCanonicalName(), LayerKind.DECONV);
         layers.put(Dense.class.getCanonicalName(), LayerKind.DENSE);
+        layers.put(MaxPool.class.getCanonicalName(), LayerKind.MAX_POOL);
+        layers.put(AvgPool.class.getCanonicalName(), LayerKind.AVG_POOL);
+        layers.put(GlobalMaxPool.class.getCanonicalName(), LayerKind.MAX_POOL);
+        layers.put(GlobalAvgPool.class.getCanonicalName(), LayerKind.AVG_POOL);
+        layers.put(AdaptivePool.class.getCanonicalName(), LayerKind.AVG_POOL);
+        layers.put(BatchNorm.class.getCanonicalName(), LayerKind.BATCH_NORM);
+        layers.put(Activation.class.getCanonicalName(), LayerKind.ACTIVATION);
+        layers.put(Elementwise.class.getCanonicalName(), LayerKind.ELEMENTWISE);
+        layers.put(Upsample.class.getCanonicalName(), LayerKind.UPSAMPLE);
+        layers.put(Dropout.class.getCanonicalName(), LayerKind.DROPOUT);
+        layers.put(Add.class.getCanonicalName(), LayerKind.ADD);
+        layers.put(Multiply.class.getCanonicalName(), LayerKind.MULTIPLY);
+        layers.put(Concat.class.getCanonicalName(), LayerKind.CONCAT);
+        layers.put(Slice.class.getCanonicalName(), LayerKind.SLICE);
+        layers.put(Shuffle.class.getCanonicalName(), LayerKind.SHUFFLE);
+        layers.put(Flatten.class.getCanonicalName(), LayerKind.FLATTEN);
+        layers.put(STAGE, null);
         return Collections.unmodifiableMap(layers);
+    }
+
+    private static List<String> fieldAnnotations() {
+        List<String> names = new ArrayList<>(LAYERS.keySet());
+        Collections.sort(names);
+        names.addAll(MODIFIERS);
+        names.add(PARAM);
+        return List.copyOf(names);
+    }
+
+    private static Set<String> claimed() {
+        List<String> names = new ArrayList<>(FIELD_ANNOTATIONS);
+        names.addAll(List.of(NETWORK, BLOCK, Shape.class.getCanonicalName(), GENERATED));
+        return Set.copyOf(names);
     }
 
     /** The annotation of this qualified name on the element, if present. */

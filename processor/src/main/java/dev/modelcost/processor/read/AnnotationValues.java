@@ -1,6 +1,7 @@
 package dev.modelcost.processor.read;
 
 import dev.modelcost.processor.diag.Position;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -8,19 +9,20 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
  * The values of one annotation, read through the mirror API (defaults included), never by loading classes;
  * with the position of each value the user wrote.
  */
-final class AnnotationValues {
+public final class AnnotationValues {
     private final Element element;
     private final AnnotationMirror mirror;
     private final Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
     private final Map<? extends ExecutableElement, ? extends AnnotationValue> written;
 
-    AnnotationValues(Elements elements, Element element, AnnotationMirror mirror) {
+    public AnnotationValues(Elements elements, Element element, AnnotationMirror mirror) {
         this.element = element;
         this.mirror = mirror;
         this.withDefaults = elements.getElementValuesWithDefaults(mirror);
@@ -28,43 +30,43 @@ final class AnnotationValues {
     }
 
     /** Where the annotation itself is. */
-    Position annotation() {
+    public Position annotation() {
         return Position.of(element, mirror);
     }
 
     /** Where the attribute's value is when it was written, else where the annotation is. */
-    Position position(String attribute) {
+    public Position position(String attribute) {
         AnnotationValue value = find(written, attribute);
         return new Position(element, mirror, value);
     }
 
     /** Whether the attribute was written rather than defaulted. */
-    boolean isWritten(String attribute) {
+    public boolean isWritten(String attribute) {
         return find(written, attribute) != null;
     }
 
-    int intValue(String attribute) {
+    public int intValue(String attribute) {
         return as(Integer.class, value(attribute).getValue(), attribute);
     }
 
-    long longValue(String attribute) {
+    public long longValue(String attribute) {
         return as(Long.class, value(attribute).getValue(), attribute);
     }
 
-    boolean booleanValue(String attribute) {
+    public boolean booleanValue(String attribute) {
         return as(Boolean.class, value(attribute).getValue(), attribute);
     }
 
-    String stringValue(String attribute) {
+    public String stringValue(String attribute) {
         return as(String.class, value(attribute).getValue(), attribute);
     }
 
     /** The simple name of an enum constant. */
-    String enumValue(String attribute) {
+    public String enumValue(String attribute) {
         return as(VariableElement.class, value(attribute).getValue(), attribute).getSimpleName().toString();
     }
 
-    int[] intsValue(String attribute) {
+    public int[] intsValue(String attribute) {
         List<?> list = as(List.class, value(attribute).getValue(), attribute);
         int[] result = new int[list.size()];
         for (int i = 0; i < result.length; i++) {
@@ -75,9 +77,57 @@ final class AnnotationValues {
     }
 
     /** A nested annotation's values. */
-    AnnotationValues nested(Elements elements, String attribute) {
+    public AnnotationValues nested(Elements elements, String attribute) {
         AnnotationMirror nested = as(AnnotationMirror.class, value(attribute).getValue(), attribute);
         return new AnnotationValues(elements, element, nested);
+    }
+
+    /** The element annotated. */
+    public Element element() {
+        return element;
+    }
+
+    /** Whether the annotation type declares this attribute. */
+    public boolean has(String attribute) {
+        return find(withDefaults, attribute) != null;
+    }
+
+    /**
+     * The expression written in the attribute's {@code ...Expr} twin, or null when the twin is absent or empty:
+     * {@code outExpr = "width * 4"} for {@code out}.
+     */
+    public String expression(String attribute) {
+        String twin = attribute + "Expr";
+        if (!has(twin)) {
+            return null;
+        }
+        String text = stringValue(twin);
+        return text.isBlank() ? null : text;
+    }
+
+    /** Where the {@code ...Expr} twin's value is. */
+    public Position expressionPosition(String attribute) {
+        return position(attribute + "Expr");
+    }
+
+    /** The strings of a {@code String[]} attribute. */
+    public List<String> stringsValue(String attribute) {
+        List<?> list = as(List.class, value(attribute).getValue(), attribute);
+        List<String> result = new ArrayList<>(list.size());
+        for (Object item : list) {
+            result.add(as(String.class, as(AnnotationValue.class, item, attribute).getValue(), attribute));
+        }
+        return result;
+    }
+
+    /** The type named by a {@code Class<?>} attribute. */
+    public TypeMirror typeValue(String attribute) {
+        return as(TypeMirror.class, value(attribute).getValue(), attribute);
+    }
+
+    /** A {@code double} attribute. */
+    public double doubleValue(String attribute) {
+        return as(Double.class, value(attribute).getValue(), attribute);
     }
 
     private AnnotationValue value(String attribute) {

@@ -1,20 +1,13 @@
 package dev.modelcost.processor.read;
 
 import dev.modelcost.LayerKind;
-import dev.modelcost.PaddingMode;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
 import dev.modelcost.processor.model.BudgetDecl;
-import dev.modelcost.processor.model.ConvSpec;
-import dev.modelcost.processor.model.DenseSpec;
-import dev.modelcost.processor.model.Grouping;
 import dev.modelcost.processor.model.IntValue;
 import dev.modelcost.processor.model.IntsValue;
-import dev.modelcost.processor.model.LayerDecl;
-import dev.modelcost.processor.model.LayerSpec;
 import dev.modelcost.processor.model.Metric;
-import dev.modelcost.processor.model.NetworkDecl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +19,10 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Reads a {@code @Network} class into a {@link NetworkDecl}: the input, the layer fields in declaration order
- * and the budgets. Problems of structure (two layer annotations on a field, {@code @Grouped} alone, no layers)
- * are reported here; the values themselves are checked later.
+ * Reads a {@code @Network} class into a {@link NetworkDecl}, and a {@code @Block} class into a
+ * {@link BlockTemplate}: the input, the layer fields in declaration order, parameters and budgets. Problems of
+ * structure (two layer annotations on a field, {@code @Grouped} alone, no layers) are reported here; values are
+ * resolved and checked later, once per use for a block.
  */
 public final class NetworkReader {
     private final Elements elements;
@@ -48,23 +42,49 @@ public final class NetworkReader {
         String displayName = name.isEmpty() ? type.getSimpleName().toString() : name;
         String costClassName = costClassName(type, network, findings);
 
-        List<LayerDecl> layers = new ArrayList<>();
-        boolean anyLayerAnnotation = false;
-        for (Element member : type.getEnclosedElements()) {
-            if (member.getKind().isField()) {
-                anyLayerAnnotation |= readField((VariableElement) member, layers, findings);
-            }
-        }
-        if (!anyLayerAnnotation) {
+        List<LayerTemplate> layers = readLayers(type, false, findings);
+        if (layers.isEmpty() && !hasLayerAnnotation(type)) {
             findings.add(Diagnostic.EMPTY_NETWORK, network.annotation(), type.getSimpleName());
         }
         String packageName = elements.getPackageOf(type).getQualifiedName().toString();
-        return new NetworkDecl(type, displayName, packageName, costClassName, network.position("costClass"),
+        Position costClassPosition = network.position("costClass");
+        return new NetworkDecl(type, displayName, packageName, costClassName, costClassPosition,
                 network.annotation(), channels, size, layers, readBudget(type));
     }
 
-    /** Reads one field; returns whether it has a layer annotation at all. */
-    private boolean readField(VariableElement field, List<LayerDecl> layers, Findings findings) {
+    /** The block declared by this class, which the caller has checked is a {@code @Block}. */
+    public BlockTemplate readBlock(TypeElement type, Findings findings) {
+        List<BlockTemplate.Param> params = new ArrayList<>();
+        for (Element member : type.getEnclosedElements()) {
+            Optional<AnnotationMirror> param = AnnotationNames.find(member, AnnotationNames.PARAM);
+            if (member.getKind().isField() && param.isPresent()) {
+                AnnotationValues values = new AnnotationValues(elements, member, param.get());
+                String defaultExpression = values.stringValue("value");
+                params.add(new BlockTemplate.Param(member.getSimpleName().toString(),
+                        defaultExpression.isBlank() ? null : defaultExpression, values.position("value")));
+            }
+        }
+        return new BlockTemplate(type, params, readLayers(type, true, findings));
+    }
+
+    private List<LayerTemplate> readLayers(TypeElement type, boolean inBlock, Findings findings) {
+        List<LayerTemplate> layers = new ArrayList<>();
+        for (Element member : type.getEnclosedElements()) {
+            if (member.getKind().isField()) {
+                readField((VariableElement) member, inBlock, findings).ifPresent(layers::add);
+            }
+        }
+        return layers;
+    }
+
+    private static boolean hasLayerAnnotation(TypeElement type) {
+        return type.getEnclosedElements().stream()
+                .flatMap(member -> member.getAnnotationMirrors().stream())
+                .anyMatch(mirror -> AnnotationNames.LAYERS.containsKey(AnnotationNames.nameOf(mirror)));
+    }
+
+    /** Reads one field into a template, if it declares exactly one layer. */
+    private Optional<LayerTemplate> readField(VariableElement field, boolean inBlock, Findings findings) {
         String fieldName = field.getSimpleName().toString();
         List<AnnotationMirror> layerMirrors = new ArrayList<>();
         for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
@@ -74,66 +94,42 @@ public final class NetworkReader {
         }
         Optional<AnnotationMirror> grouped = AnnotationNames.find(field, AnnotationNames.GROUPED);
         Optional<AnnotationMirror> budget = AnnotationNames.find(field, AnnotationNames.BUDGET);
+        Optional<AnnotationMirror> from = AnnotationNames.find(field, AnnotationNames.FROM);
+        Optional<AnnotationMirror> when = AnnotationNames.find(field, AnnotationNames.WHEN);
 
+        if (!inBlock) {
+            when.ifPresent(w -> findings.add(Diagnostic.WHEN_OUTSIDE_BLOCK, Position.of(field, w), fieldName));
+        }
         if (layerMirrors.isEmpty()) {
             grouped.ifPresent(g -> findings.add(Diagnostic.GROUPED_WITHOUT_CONVOLUTION, Position.of(field, g),
                     fieldName, ""));
-            budget.ifPresent(b -> findings.add(Diagnostic.BUDGET_WITHOUT_LAYER, Position.of(field, b), fieldName));
-            return false;
+            budget.ifPresent(b -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, b), "Budget",
+                    fieldName));
+            from.ifPresent(f -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, f), "From",
+                    fieldName));
+            when.ifPresent(w -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, w), "When",
+                    fieldName));
+            return Optional.empty();
         }
         if (layerMirrors.size() > 1) {
             findings.add(Diagnostic.SEVERAL_LAYER_KINDS, Position.of(field, layerMirrors.get(1)), fieldName,
                     simpleName(layerMirrors.get(0)), simpleName(layerMirrors.get(1)));
-            return true;
+            return Optional.empty();
         }
         AnnotationMirror layerMirror = layerMirrors.get(0);
-        LayerKind kind = AnnotationNames.LAYERS.get(AnnotationNames.nameOf(layerMirror));
-        AnnotationValues values = new AnnotationValues(elements, field, layerMirror);
-        if (kind == LayerKind.DENSE && grouped.isPresent()) {
+        String annotation = AnnotationNames.nameOf(layerMirror);
+        LayerKind kind = AnnotationNames.LAYERS.get(annotation);
+        if (grouped.isPresent() && kind != LayerKind.CONV && kind != LayerKind.DECONV) {
             findings.add(Diagnostic.GROUPED_WITHOUT_CONVOLUTION, Position.of(field, grouped.get()), fieldName,
-                    "; a @Dense layer cannot be grouped");
-            return true;
+                    "; a @" + AnnotationNames.simpleName(annotation) + " layer cannot be grouped");
+            return Optional.empty();
         }
-        LayerSpec spec = kind == LayerKind.DENSE
-                ? readDense(fieldName, values)
-                : readConv(fieldName, kind == LayerKind.DECONV, values,
-                        grouped.map(g -> readGrouping(fieldName, new AnnotationValues(elements, field, g))));
-        layers.add(new LayerDecl(fieldName, field, kind, values.annotation(), spec, readBudget(field)));
-        return true;
-    }
-
-    private static ConvSpec readConv(String layer, boolean transposed, AnnotationValues values,
-            Optional<Grouping> grouping) {
-        String of = " of layer '" + layer + "'";
-        return new ConvSpec(
-                transposed,
-                new IntValue("out" + of, values.intValue("out"), values.position("out")),
-                ints("kernel", of, values),
-                ints("stride", of, values),
-                ints("padding", of, values),
-                ints("dilation", of, values),
-                transposed ? ints("outputPadding", of, values) : null,
-                values.booleanValue("bias"),
-                values.enumValue("paddingMode").equals(PaddingMode.SAME.name()),
-                values.position("paddingMode"),
-                grouping.orElse(null));
-    }
-
-    private static IntsValue ints(String attribute, String of, AnnotationValues values) {
-        return new IntsValue(attribute + of, values.intsValue(attribute), values.position(attribute));
-    }
-
-    private static Grouping readGrouping(String layer, AnnotationValues values) {
-        IntValue count = values.isWritten("value")
-                ? new IntValue("groups of layer '" + layer + "'", values.intValue("value"), values.position("value"))
-                : null;
-        return new Grouping(count, values.booleanValue("depthwise"), values.position("depthwise"),
-                values.annotation());
-    }
-
-    private static DenseSpec readDense(String layer, AnnotationValues values) {
-        return new DenseSpec(new IntValue("out of layer '" + layer + "'", values.intValue("out"),
-                values.position("out")), values.booleanValue("bias"));
+        return Optional.of(new LayerTemplate(fieldName, field, kind, annotation,
+                new AnnotationValues(elements, field, layerMirror),
+                grouped.map(g -> new AnnotationValues(elements, field, g)).orElse(null),
+                from.map(f -> new AnnotationValues(elements, field, f)).orElse(null),
+                when.map(w -> new AnnotationValues(elements, field, w)).orElse(null),
+                readBudget(field)));
     }
 
     private BudgetDecl readBudget(Element element) {
@@ -149,7 +145,7 @@ public final class NetworkReader {
                         values.position(metric.attribute())));
             }
         }
-        return new BudgetDecl(limits);
+        return new BudgetDecl(limits, values.annotation());
     }
 
     /** The written {@code costClass}, checked, or one derived from the class's (possibly nested) name. */

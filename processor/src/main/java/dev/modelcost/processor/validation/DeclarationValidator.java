@@ -3,16 +3,19 @@ package dev.modelcost.processor.validation;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.model.BudgetDecl;
+import dev.modelcost.processor.model.ChannelSpec;
 import dev.modelcost.processor.model.ConvSpec;
 import dev.modelcost.processor.model.DenseSpec;
+import dev.modelcost.processor.model.GlobalPoolSpec;
 import dev.modelcost.processor.model.Grouping;
 import dev.modelcost.processor.model.IntValue;
 import dev.modelcost.processor.model.IntsValue;
 import dev.modelcost.processor.model.LayerDecl;
-import dev.modelcost.processor.model.NetworkDecl;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
+import dev.modelcost.processor.model.LayerSpec;
+import dev.modelcost.processor.model.PointwiseSpec;
+import dev.modelcost.processor.model.PoolSpec;
+import dev.modelcost.processor.model.UpsampleSpec;
+import dev.modelcost.processor.read.NetworkDecl;
 
 /**
  * Checks every value that can be judged without knowing the shapes: signs, {@code @Grouped}'s form,
@@ -20,25 +23,36 @@ import java.util.Set;
  */
 public final class DeclarationValidator {
 
-    /** The outcome: which layers are unusable, and whether the input is. */
-    public record Result(boolean inputValid, Set<LayerDecl> invalidLayers) {
+    /** Checks the network's input and budget; returns whether the input is usable. */
+    public boolean validateNetwork(NetworkDecl network, Findings findings) {
+        boolean inputValid = atLeastOne(network.channels(), findings) & atLeastOne(network.size(), findings);
+        validBudget(network.budget(), findings);
+        return inputValid;
     }
 
-    /** Checks the network; adds findings and returns what cannot be analyzed. */
-    public Result validate(NetworkDecl network, Findings findings) {
-        boolean inputValid = atLeastOne(network.channels(), findings) & atLeastOne(network.size(), findings);
-        Set<LayerDecl> invalid = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (LayerDecl layer : network.layers()) {
-            boolean valid = layer.spec() instanceof ConvSpec conv
-                    ? validConv(layer, conv, findings)
-                    : atLeastOne(((DenseSpec) layer.spec()).out(), findings);
-            valid &= validBudget(layer.budget(), findings);
-            if (!valid) {
-                invalid.add(layer);
-            }
+    /** Checks one concrete layer's values; returns whether it can be analyzed. */
+    public boolean validateLayer(LayerDecl layer, Findings findings) {
+        LayerSpec spec = layer.spec();
+        boolean valid = true;
+        if (spec instanceof ConvSpec conv) {
+            valid = validConv(layer, conv, findings);
+        } else if (spec instanceof DenseSpec dense) {
+            valid = atLeastOne(dense.out(), findings);
+        } else if (spec instanceof PoolSpec pool) {
+            valid = atLeastOne(pool.kernel(), findings)
+                    & (pool.stride() == null || atLeastOne(pool.stride(), findings))
+                    & atLeastZero(pool.padding(), findings) & atLeastOne(pool.dilation(), findings);
+        } else if (spec instanceof GlobalPoolSpec pool) {
+            valid = pool.adaptiveSize() == null || atLeastOne(pool.adaptiveSize(), findings);
+        } else if (spec instanceof PointwiseSpec pointwise) {
+            valid = atLeastZero(pointwise.flopsPerElement(), findings);
+        } else if (spec instanceof UpsampleSpec upsample) {
+            valid = atLeastOne(upsample.scale() != null ? upsample.scale() : upsample.size(), findings);
+        } else if (spec instanceof ChannelSpec channels) {
+            valid = (channels.from() == null || atLeastZero(channels.from(), findings))
+                    & (channels.groups() == null || atLeastOne(channels.groups(), findings));
         }
-        validBudget(network.budget(), findings);
-        return new Result(inputValid, invalid);
+        return valid & validBudget(layer.budget(), findings);
     }
 
     private static boolean validConv(LayerDecl layer, ConvSpec conv, Findings findings) {
@@ -110,6 +124,14 @@ public final class DeclarationValidator {
 
     private static boolean atLeastOne(IntsValue value, Findings findings) {
         return allAtLeast(1, Diagnostic.NOT_POSITIVE, value, findings);
+    }
+
+    private static boolean atLeastZero(IntValue value, Findings findings) {
+        if (value.value() < 0) {
+            findings.add(Diagnostic.NEGATIVE, value.position(), value.label(), value.value());
+            return false;
+        }
+        return true;
     }
 
     private static boolean atLeastZero(IntsValue value, Findings findings) {

@@ -1,11 +1,14 @@
-package dev.modelcost.processor.model;
+package dev.modelcost.processor.read;
 
 import dev.modelcost.processor.diag.Position;
+import dev.modelcost.processor.model.BudgetDecl;
+import dev.modelcost.processor.model.IntValue;
+import dev.modelcost.processor.model.IntsValue;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 
 /**
- * A network as declared: its class, its input and its layers in declaration order.
+ * A network as declared: its class, its input and its layer fields in declaration order.
  *
  * @param type the annotated class
  * @param displayName the name for reports
@@ -15,7 +18,7 @@ import javax.lang.model.element.TypeElement;
  * @param annotation where {@code @Network} is
  * @param channels input channels
  * @param size input spatial sizes
- * @param layers the layers, in declaration order
+ * @param layers the layer fields, in declaration order
  * @param budget the network's {@code @Budget}, or null
  */
 public record NetworkDecl(
@@ -27,7 +30,7 @@ public record NetworkDecl(
         Position annotation,
         IntValue channels,
         IntsValue size,
-        List<LayerDecl> layers,
+        List<LayerTemplate> layers,
         BudgetDecl budget) {
 
     public NetworkDecl {

@@ -1,0 +1,36 @@
+package dev.modelcost.processor.analysis;
+
+import dev.modelcost.processor.diag.Diagnostic;
+import dev.modelcost.processor.diag.Findings;
+import dev.modelcost.processor.model.IntsValue;
+import dev.modelcost.processor.model.LayerDecl;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Per-dimension attributes: whether they fit the input's rank, and how settings show them. */
+final class Dimensions {
+    private Dimensions() {
+    }
+
+    /** Whether every value has 1 entry or one per spatial dimension; reports each one that does not. */
+    static boolean fit(LayerDecl layer, int rank, Findings findings, IntsValue... values) {
+        boolean fit = true;
+        for (IntsValue value : values) {
+            if (!value.fits(rank)) {
+                String fix = rank == 1 ? "give 1 value" : "give 1 value for all of them or " + rank + ", one each";
+                findings.add(Diagnostic.WRONG_ARITY, value.position(), value.label(), value.values().length,
+                        layer.name(), rank, rank == 1 ? "" : "s", fix);
+                fit = false;
+            }
+        }
+        return fit;
+    }
+
+    /** {@code {3, 3}} as {@code "3"}, {@code {1, 7}} as {@code "1x7"}. */
+    static String dims(int[] values) {
+        if (Arrays.stream(values).allMatch(v -> v == values[0])) {
+            return Integer.toString(values[0]);
+        }
+        return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining("x"));
+    }
+}

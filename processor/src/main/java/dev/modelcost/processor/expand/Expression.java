@@ -1,0 +1,281 @@
+package dev.modelcost.processor.expand;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A parsed integer expression of block parameters, as written in {@code outExpr = "width * 4"},
+ * {@code @When("stride != 1 || in != out")} or {@code with = "width = 64"}: integer literals, names, unary
+ * {@code - !}, {@code * / %}, {@code + -}, comparisons, {@code == !=}, {@code && ||} and parentheses, with Java's
+ * precedence. Comparisons and logic give 1 or 0. Arithmetic is on {@code long} and overflow-checked.
+ */
+public final class Expression {
+    private final String text;
+    private final Node root;
+
+    private Expression(String text, Node root) {
+        this.text = text;
+        this.root = root;
+    }
+
+    /** Parses the text; a syntax error is an {@link ExpressionException} saying where. */
+    public static Expression parse(String text) {
+        Parser parser = new Parser(text);
+        Node root = parser.expression();
+        parser.expectEnd();
+        return new Expression(text, root);
+    }
+
+    /** The value with these names bound; an unknown name or a division by zero is an {@link ExpressionException}. */
+    public long evaluate(Map<String, Long> names) {
+        return root.evaluate(names);
+    }
+
+    /** The names the expression uses, sorted. */
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        root.collectNames(names);
+        return names;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    /** Parses a comma-separated list: {@code "3, width"}. */
+    public static List<Expression> parseList(String text) {
+        List<Expression> list = new ArrayList<>();
+        for (String part : splitTopLevel(text, ',')) {
+            list.add(parse(part));
+        }
+        return list;
+    }
+
+    /** Splits at separators outside parentheses. */
+    static List<String> splitTopLevel(String text, char separator) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == separator && depth == 0) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
+    private interface Node {
+        long evaluate(Map<String, Long> names);
+
+        default void collectNames(Set<String> names) {
+        }
+    }
+
+    private record Literal(long value) implements Node {
+        @Override
+        public long evaluate(Map<String, Long> names) {
+            return value;
+        }
+    }
+
+    private record Name(String name) implements Node {
+        @Override
+        public long evaluate(Map<String, Long> names) {
+            Long value = names.get(name);
+            if (value == null) {
+                throw new ExpressionException("unknown name '" + name + "'; known here: "
+                        + String.join(", ", new TreeSet<>(names.keySet())));
+            }
+            return value;
+        }
+
+        @Override
+        public void collectNames(Set<String> names) {
+            names.add(name);
+        }
+    }
+
+    private record Unary(char operator, Node operand) implements Node {
+        @Override
+        public long evaluate(Map<String, Long> names) {
+            long value = operand.evaluate(names);
+            return operator == '-' ? Math.negateExact(value) : (value == 0 ? 1 : 0);
+        }
+
+        @Override
+        public void collectNames(Set<String> names) {
+            operand.collectNames(names);
+        }
+    }
+
+    private record Binary(String operator, Node left, Node right) implements Node {
+        @Override
+        public long evaluate(Map<String, Long> names) {
+            long a = left.evaluate(names);
+            if (operator.equals("&&") && a == 0) {
+                return 0;
+            }
+            if (operator.equals("||") && a != 0) {
+                return 1;
+            }
+            long b = right.evaluate(names);
+            try {
+                return switch (operator) {
+                    case "+" -> Math.addExact(a, b);
+                    case "-" -> Math.subtractExact(a, b);
+                    case "*" -> Math.multiplyExact(a, b);
+                    case "/" -> divide(a, b, "/");
+                    case "%" -> a % nonZero(b, "%");
+                    case "<" -> a < b ? 1 : 0;
+                    case "<=" -> a <= b ? 1 : 0;
+                    case ">" -> a > b ? 1 : 0;
+                    case ">=" -> a >= b ? 1 : 0;
+                    case "==" -> a == b ? 1 : 0;
+                    case "!=" -> a != b ? 1 : 0;
+                    default -> b != 0 ? 1 : 0; // && and || once the left side did not decide
+                };
+            } catch (ArithmeticException e) {
+                throw new ExpressionException("overflow in " + a + " " + operator + " " + b);
+            }
+        }
+
+        private static long divide(long a, long b, String operator) {
+            return Math.floorDiv(a, nonZero(b, operator));
+        }
+
+        private static long nonZero(long b, String operator) {
+            if (b == 0) {
+                throw new ExpressionException("division by zero (" + operator + " 0)");
+            }
+            return b;
+        }
+
+        @Override
+        public void collectNames(Set<String> names) {
+            left.collectNames(names);
+            right.collectNames(names);
+        }
+    }
+
+    /** Recursive descent, one method per precedence level, lowest first. */
+    private static final class Parser {
+        private static final List<List<String>> LEVELS = List.of(
+                List.of("||"), List.of("&&"), List.of("==", "!="), List.of("<=", ">=", "<", ">"),
+                List.of("+", "-"), List.of("*", "/", "%"));
+
+        private final String text;
+        private int at;
+
+        Parser(String text) {
+            this.text = text;
+        }
+
+        Node expression() {
+            return level(0);
+        }
+
+        private Node level(int level) {
+            if (level == LEVELS.size()) {
+                return unary();
+            }
+            Node left = level(level + 1);
+            for (String operator = operator(LEVELS.get(level)); operator != null;
+                    operator = operator(LEVELS.get(level))) {
+                left = new Binary(operator, left, level(level + 1));
+            }
+            return left;
+        }
+
+        private Node unary() {
+            skipSpaces();
+            if (peek() == '-' || peek() == '!') {
+                char operator = text.charAt(at++);
+                return new Unary(operator, unary());
+            }
+            return primary();
+        }
+
+        private Node primary() {
+            skipSpaces();
+            char c = peek();
+            if (c == '(') {
+                at++;
+                Node inner = expression();
+                skipSpaces();
+                if (peek() != ')') {
+                    throw error("')' expected");
+                }
+                at++;
+                return inner;
+            }
+            int start = at;
+            if (Character.isDigit(c)) {
+                while (Character.isDigit(peek()) || peek() == '_') {
+                    at++;
+                }
+                try {
+                    return new Literal(Long.parseLong(text.substring(start, at).replace("_", "")));
+                } catch (NumberFormatException e) {
+                    throw error("number too large");
+                }
+            }
+            if (Character.isJavaIdentifierStart(c)) {
+                while (Character.isJavaIdentifierPart(peek())) {
+                    at++;
+                }
+                return new Name(text.substring(start, at));
+            }
+            throw error(c == 0 ? "a value expected" : "unexpected '" + c + "'");
+        }
+
+        /** Consumes and returns one of the operators if it comes next (not the start of a longer one). */
+        private String operator(List<String> operators) {
+            skipSpaces();
+            for (String operator : operators) {
+                if (text.startsWith(operator, at) && !longerOperatorAt(operator)) {
+                    at += operator.length();
+                    return operator;
+                }
+            }
+            return null;
+        }
+
+        private boolean longerOperatorAt(String operator) {
+            char next = at + operator.length() < text.length() ? text.charAt(at + operator.length()) : 0;
+            return operator.length() == 1 && "<>=!".indexOf(operator.charAt(0)) >= 0 && next == '='
+                    || operator.equals("<") && next == '<' || operator.equals(">") && next == '>';
+        }
+
+        void expectEnd() {
+            skipSpaces();
+            if (at < text.length()) {
+                throw error("unexpected '" + text.charAt(at) + "'");
+            }
+        }
+
+        private char peek() {
+            return at < text.length() ? text.charAt(at) : 0;
+        }
+
+        private void skipSpaces() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+
+        private ExpressionException error(String what) {
+            return new ExpressionException(what + " at position " + (at + 1) + " of \"" + text + "\"");
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package dev.modelcost.processor.expand;
+
+import dev.modelcost.From;
+import dev.modelcost.LayerKind;
+import dev.modelcost.processor.analysis.CostAnalyzer;
+import dev.modelcost.processor.analysis.LayerFigures;
+import dev.modelcost.processor.analysis.NetworkCost;
+import dev.modelcost.processor.analysis.Numbers;
+import dev.modelcost.processor.analysis.TensorShape;
+import dev.modelcost.processor.diag.Diagnostic;
+import dev.modelcost.processor.diag.Findings;
+import dev.modelcost.processor.diag.Position;
+import dev.modelcost.processor.model.LayerDecl;
+import dev.modelcost.processor.read.AnnotationNames;
+import dev.modelcost.processor.read.AnnotationValues;
+import dev.modelcost.processor.read.BlockTemplate;
+import dev.modelcost.processor.read.LayerTemplate;
+import dev.modelcost.processor.read.NetworkDecl;
+import dev.modelcost.processor.read.NetworkReader;
+import dev.modelcost.processor.validation.DeclarationValidator;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Walks a network's fields in declaration order and turns them into the graph of concrete layers: each layer
+ * fed by the previous one or by the layers it names, each {@code @Stage} replaced by its block's layers, once per
+ * repetition, with the block's parameters bound. Every layer is resolved, checked and analyzed as soon as its
+ * inputs are known, so a block can depend on its input's channels ({@code in}). A layer with a problem does not
+ * stop the walk: later layers are still checked as far as their input is known, so one compile shows every
+ * problem.
+ */
+public final class NetworkExpander {
+    /** More layers than this is an error: it bounds the work and the generated class, whatever the repeats. */
+    public static final int MAX_LAYERS = 1_000_000;
+    /** The node index that stands for the network's input. */
+    private static final int NETWORK_INPUT = -1;
+
+    private final NetworkReader reader;
+    private final Instantiator instantiator = new Instantiator();
+    private final DeclarationValidator validator = new DeclarationValidator();
+    private final CostAnalyzer analyzer = new CostAnalyzer();
+    private final Map<TypeElement, BlockTemplate> blocks = new HashMap<>();
+
+    public NetworkExpander(NetworkReader reader) {
+        this.reader = reader;
+    }
+
+    /** The network's cost, or null if any problem was found (added to {@code findings}). */
+    public NetworkCost expand(NetworkDecl network, Findings findings) {
+        TensorShape input = analyzer.inputShape(network, findings);
+        if (input == null) {
+            return null;
+        }
+        Walk walk = new Walk(network, input, findings);
+        try {
+            walk.fields(network.layers(), new Frame(Scope.network(), NETWORK_INPUT));
+        } catch (TooManyLayers e) {
+            return null;
+        }
+        if (!walk.valid || walk.figures.isEmpty()) {
+            return null;
+        }
+        return analyzer.total(network, input, walk.figures, findings);
+    }
+
+    /** The state of one walk over a network: every node's output shape and figures, in order. */
+    private final class Walk {
+        private final NetworkDecl network;
+        private final TensorShape input;
+        private final Findings findings;
+        private final List<TensorShape> outputs = new ArrayList<>();
+        private final List<String> flattenedBy = new ArrayList<>();
+        private final List<LayerFigures> figures = new ArrayList<>();
+        private final Deque<TypeElement> blockStack = new ArrayDeque<>();
+        private boolean valid = true;
+
+        Walk(NetworkDecl network, TensorShape input, Findings findings) {
+            this.network = network;
+            this.input = input;
+            this.findings = findings;
+        }
+
+        void fields(List<LayerTemplate> templates, Frame frame) {
+            for (LayerTemplate template : templates) {
+                field(template, frame);
+            }
+        }
+
+        private void field(LayerTemplate template, Frame frame) {
+            List<Integer> inputs = inputs(template, frame);
+            if (inputs == null) {
+                valid = false;
+                frame.define(template.name(), unknownNode(null, frame.previous));
+                return;
+            }
+            if (template.when() != null && !exists(template, frame)) {
+                frame.define(template.name(), inputs.get(0));
+                return;
+            }
+            if (template.isStage()) {
+                frame.define(template.name(), stage(template, frame, inputs.get(0)));
+                return;
+            }
+            frame.define(template.name(), layer(template, frame, inputs));
+        }
+
+        /** The nodes a field takes: those it names, else the previous one; null when a name is unknown. */
+        private List<Integer> inputs(LayerTemplate template, Frame frame) {
+            String layerName = frame.scope.fullName(template.name());
+            List<String> names;
+            Position position;
+            if (isMerge(template)) {
+                names = template.values().stringsValue("value");
+                position = frame.scope.at(template.values().position("value"));
+                if (names.size() < 2) {
+                    findings.add(Diagnostic.TOO_FEW_INPUTS, position, layerName, names.size(),
+                            names.size() == 1 ? "" : "s");
+                    return null;
+                }
+            } else if (template.from() != null) {
+                names = List.of(template.from().stringValue("value"));
+                position = frame.scope.at(template.from().position("value"));
+            } else {
+                return List.of(frame.previous);
+            }
+            List<Integer> nodes = new ArrayList<>(names.size());
+            for (String name : names) {
+                Integer node = frame.lookup(name);
+                if (node == null) {
+                    findings.add(Diagnostic.UNKNOWN_LAYER, position, layerName, name, frame.declaredNames());
+                    return null;
+                }
+                nodes.add(node);
+            }
+            return nodes;
+        }
+
+        private boolean exists(LayerTemplate template, Frame frame) {
+            AnnotationValues when = template.when();
+            String what = "@When of layer '" + frame.scope.fullName(template.name()) + "'";
+            try {
+                return Instantiator.evaluate(when.stringValue("value"), frame.scope, when.position("value"), what,
+                        findings) != 0;
+            } catch (Instantiator.Unresolved e) {
+                valid = false;
+                return false;
+            }
+        }
+
+        private int layer(LayerTemplate template, Frame frame, List<Integer> inputNodes) {
+            List<TensorShape> inputShapes = inputNodes.stream().map(this::shapeOf).collect(Collectors.toList());
+            LayerDecl layer = instantiator.instantiate(template, frame.scope, findings);
+            LayerFigures layerFigures = null;
+            if (layer != null && validator.validateLayer(layer, findings)) {
+                layerFigures = analyzer.analyze(layer, inputShapes, flattenedOf(inputNodes.get(0)), findings);
+            }
+            if (layerFigures == null) {
+                valid = false;
+                return addNode(analyzer.unknownOutput(layer, inputShapes), flattenedOf(inputNodes.get(0)), null,
+                        frame.scope.fullName(template.name()));
+            }
+            boolean flattens = layerFigures.output().rank() == 0 && layerFigures.input().rank() > 0;
+            return addNode(layerFigures.output(), flattens ? layer.name() : flattenedOf(inputNodes.get(0)),
+                    layerFigures, layer.name());
+        }
+
+        /** Instantiates the stage's block once per repetition; returns the last repetition's output node. */
+        private int stage(LayerTemplate template, Frame frame, int inputNode) {
+            String stageName = frame.scope.fullName(template.name());
+            AnnotationValues values = template.values();
+            Position useSite = frame.scope.at(values.annotation());
+            if (template.budget() != null) {
+                findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, frame.scope.at(template.budget().position()), "Budget",
+                        stageName);
+            }
+            BlockTemplate block = block(template, values, frame);
+            if (block == null) {
+                valid = false;
+                return unknownNode(null, inputNode);
+            }
+            if (blockStack.contains(block.type())) {
+                findings.add(Diagnostic.BLOCK_CYCLE, useSite, block.type().getSimpleName(),
+                        blockStack.stream().map(t -> t.getSimpleName().toString()).collect(Collectors.joining(" > "))
+                                + " > " + block.type().getSimpleName());
+                valid = false;
+                return unknownNode(null, inputNode);
+            }
+            Arguments arguments = Arguments.of(template, block, frame.scope, findings);
+            long repeat = values.intValue("repeat");
+            if (arguments == null || repeat < 1) {
+                if (repeat < 1) {
+                    findings.add(Diagnostic.NOT_POSITIVE, frame.scope.at(values.position("repeat")),
+                            "repeat of stage '" + stageName + "'", repeat);
+                }
+                valid = false;
+                return unknownNode(null, inputNode);
+            }
+            blockStack.push(block.type());
+            int current = inputNode;
+            for (int rep = 0; rep < repeat; rep++) {
+                Map<String, Long> names = arguments.bind(rep == 0, shapeOf(current).channels());
+                if (names == null) {
+                    valid = false;
+                    break;
+                }
+                Scope inner = new Scope(stageName + "." + rep + ".", names, useSite,
+                        block.type().getSimpleName().toString());
+                Frame blockFrame = new Frame(inner, current);
+                fields(block.layers(), blockFrame);
+                current = blockFrame.previous;
+            }
+            blockStack.pop();
+            return current;
+        }
+
+        private BlockTemplate block(LayerTemplate template, AnnotationValues values, Frame frame) {
+            TypeMirror type = values.typeValue("block");
+            Element element = type instanceof DeclaredType declared ? declared.asElement() : null;
+            if (!(element instanceof TypeElement blockType)
+                    || AnnotationNames.find(blockType, AnnotationNames.BLOCK).isEmpty()) {
+                findings.add(Diagnostic.NOT_A_BLOCK, frame.scope.at(values.position("block")), template.name(), type,
+                        type);
+                return null;
+            }
+            BlockTemplate block = blocks.get(blockType);
+            if (block == null) {
+                Findings structure = new Findings();
+                block = reader.readBlock(blockType, structure);
+                findings.addAll(structure);
+                if (structure.hasErrors()) {
+                    return null;
+                }
+                blocks.put(blockType, block);
+            }
+            return block;
+        }
+
+        private int addNode(TensorShape output, String flattened, LayerFigures layerFigures, String name) {
+            if (outputs.size() >= MAX_LAYERS) {
+                findings.add(Diagnostic.TOO_MANY_LAYERS, network.annotation(), network.displayName(),
+                        Numbers.grouped(MAX_LAYERS), name);
+                valid = false;
+                throw new TooManyLayers();
+            }
+            outputs.add(output);
+            flattenedBy.add(flattened);
+            if (layerFigures != null) {
+                figures.add(layerFigures);
+            }
+            return outputs.size() - 1;
+        }
+
+        /** A node for a field that could not even be instantiated: its input's shape, sizes unknown. */
+        private int unknownNode(LayerDecl layer, int inputNode) {
+            TensorShape shape = shapeOf(inputNode);
+            return addNode(TensorShape.unknownSizes(shape.channels(), shape.rank()), flattenedOf(inputNode), null,
+                    layer == null ? "?" : layer.name());
+        }
+
+        private TensorShape shapeOf(int node) {
+            return node == NETWORK_INPUT ? input : outputs.get(node);
+        }
+
+        private String flattenedOf(int node) {
+            return node == NETWORK_INPUT ? null : flattenedBy.get(node);
+        }
+
+        private boolean isMerge(LayerTemplate template) {
+            return template.kind() == LayerKind.ADD || template.kind() == LayerKind.MULTIPLY
+                    || template.kind() == LayerKind.CONCAT;
+        }
+    }
+
+    /** The names visible in one scope: its fields so far, and its input. */
+    private static final class Frame {
+        private final Scope scope;
+        private final int inputNode;
+        private final Map<String, Integer> names = new LinkedHashMap<>();
+        private int previous;
+
+        Frame(Scope scope, int inputNode) {
+            this.scope = scope;
+            this.inputNode = inputNode;
+            this.previous = inputNode;
+        }
+
+        void define(String name, int node) {
+            names.put(name, node);
+            previous = node;
+        }
+
+        Integer lookup(String name) {
+            return From.INPUT.equals(name) ? Integer.valueOf(inputNode) : names.get(name);
+        }
+
+        String declaredNames() {
+            return names.isEmpty() ? "none (use From.INPUT for the input)"
+                    : String.join(", ", names.keySet()) + " (and From.INPUT)";
+        }
+    }
+
+    /** Thrown to stop a walk that reached {@link #MAX_LAYERS}; already reported. */
+    private static final class TooManyLayers extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyLayers() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.modelcost.processor.model;
+
+import dev.modelcost.processor.diag.Position;
+import java.util.List;
+
+/**
+ * A layer of several inputs: {@code @Add}, {@code @Multiply} or {@code @Concat}.
+ *
+ * @param inputs the names of the layers it takes, as written
+ * @param position where the names are written
+ */
+public record MergeSpec(List<String> inputs, Position position) implements LayerSpec {
+
+    public MergeSpec {
+        inputs = List.copyOf(inputs);
+    }
+}

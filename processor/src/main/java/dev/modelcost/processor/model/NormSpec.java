@@ -1,0 +1,9 @@
+package dev.modelcost.processor.model;
+
+/**
+ * Batch normalization.
+ *
+ * @param folded whether it is merged into the preceding layer for inference
+ */
+public record NormSpec(boolean folded) implements LayerSpec {
+}
