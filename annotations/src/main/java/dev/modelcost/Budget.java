@@ -21,10 +21,10 @@ public @interface Budget {
     /** Limit on multiply-accumulates ({@code MACS}). */
     long macs() default UNLIMITED;
 
-    /** Limit on floating-point operations ({@code FLOPS} = 2 x MACs + bias additions). */
+    /** Limit on floating-point operations ({@code FLOPS}: 2 x MACs + bias additions + other layers' operations). */
     long flops() default UNLIMITED;
 
-    /** Limit on parameters ({@code PARAMS}: weights and biases). */
+    /** Limit on parameters ({@code PARAMS}). */
     long params() default UNLIMITED;
 
     /** Limit on activation elements ({@code ACTIVATIONS}: the output elements of every layer, summed). */

@@ -89,12 +89,15 @@ public final class LayerCost {
         return biasAdds;
     }
 
-    /** Floating-point operations: {@code 2 * macs() + biasAdds()}. */
+    /**
+     * Floating-point operations: {@code 2 * macs() + biasAdds()} for convolution, transposed convolution and dense
+     * layers; for other kinds, their own operations as their annotation documents them.
+     */
     public long flops() {
         return flops;
     }
 
-    /** Parameters: weights and biases. */
+    /** Parameters: weights, biases, and batch normalization's scale and shift. */
     public long params() {
         return params;
     }

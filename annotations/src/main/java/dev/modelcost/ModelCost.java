@@ -14,9 +14,11 @@ import java.util.Objects;
  *   <li>{@link #macs()}: multiply-accumulates of convolution, transposed convolution and dense layers &mdash;
  *       what torchvision publishes as "GFLOPS" and fvcore, ptflops and thop count;</li>
  *   <li>{@link #biasAdds()}: the additions of those layers' biases;</li>
- *   <li>{@link #flops()}: {@code 2 * macs() + biasAdds()}, a multiply and an add each, as PyTorch's
+ *   <li>{@link #flops()}: {@code 2 * macs() + biasAdds()} plus the operations of the other layer kinds (pooling,
+ *       normalization, activations, element-wise sums...) as each kind's annotation documents them; a multiply
+ *       and an add per multiply-accumulate, as PyTorch's
  *       {@code torch.utils.flop_counter} and hardware peak figures count;</li>
- *   <li>{@link #params()}: weights and biases;</li>
+ *   <li>{@link #params()}: weights, biases, and batch normalization's scale and shift;</li>
  *   <li>{@link #activations()}: elements output by all layers, summed.</li>
  * </ul>
  */
@@ -82,12 +84,12 @@ public final class ModelCost {
         return biasAdds;
     }
 
-    /** Floating-point operations: {@code 2 * macs() + biasAdds()}. */
+    /** Floating-point operations: {@code 2 * macs() + biasAdds()} plus the other layers' operations. */
     public long flops() {
         return flops;
     }
 
-    /** Parameters: weights and biases. */
+    /** Parameters: weights, biases, and batch normalization's scale and shift. */
     public long params() {
         return params;
     }

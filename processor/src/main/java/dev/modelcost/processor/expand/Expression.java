@@ -221,7 +221,7 @@ public final class Expression {
             }
             int start = at;
             if (Character.isDigit(c)) {
-                while (Character.isDigit(peek()) || peek() == '_') {
+                while (at < text.length() && (Character.isDigit(peek()) || peek() == '_')) {
                     at++;
                 }
                 try {
@@ -230,8 +230,8 @@ public final class Expression {
                     throw error("number too large");
                 }
             }
-            if (Character.isJavaIdentifierStart(c)) {
-                while (Character.isJavaIdentifierPart(peek())) {
+            if (c != 0 && Character.isJavaIdentifierStart(c)) {
+                while (at < text.length() && Character.isJavaIdentifierPart(peek())) {
                     at++;
                 }
                 return new Name(text.substring(start, at));

@@ -9,7 +9,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
-/** Finds layer annotations (and budgets) that no {@code @Network} will ever read. */
+/** Finds layer annotations (and budgets, parameters) that no {@code @Network} or {@code @Block} will ever read. */
 public final class OutsideNetworkFinder {
     private final Elements elements;
 
@@ -26,7 +26,8 @@ public final class OutsideNetworkFinder {
             }
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 Element owner = element.getKind().isField() ? element.getEnclosingElement() : element;
-                if (AnnotationNames.find(owner, AnnotationNames.NETWORK).isPresent()) {
+                if (AnnotationNames.find(owner, AnnotationNames.NETWORK).isPresent()
+                        || AnnotationNames.find(owner, AnnotationNames.BLOCK).isPresent()) {
                     continue;
                 }
                 AnnotationMirror mirror = AnnotationNames.find(element, name).orElseThrow();

@@ -61,8 +61,10 @@ public final class CostClassWriter {
         type.addField(longConstant("FLOPS", cost.flops(),
                 "Floating-point operations: {@code 2 * MACS + BIAS_ADDS}, a multiply and an add per\n"
                         + "multiply-accumulate (the convention of PyTorch's {@code torch.utils.flop_counter}), plus the\n"
-                        + "bias additions.\n"));
-        type.addField(longConstant("PARAMS", cost.params(), "Parameters: weights and biases.\n"));
+                        + "bias additions, plus the operations of pooling, normalization, activation and other\n"
+                        + "element-wise layers as each layer kind documents them.\n"));
+        type.addField(longConstant("PARAMS", cost.params(),
+                "Parameters: weights, biases, and batch normalization's scale and shift.\n"));
         type.addField(longConstant("ACTIVATIONS", cost.activations(),
                 "Activation elements: the elements output by every layer, summed.\n"));
         type.addField(FieldSpec.builder(int.class, "LAYERS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
