@@ -205,6 +205,13 @@ public final class NetworkExpander {
                 valid = false;
                 return unknownNode(null, inputNode);
             }
+            if (outputs.size() + repeat * block.layers().size() > MAX_LAYERS) {
+                // Known too large before instantiating anything: answer at once, however large the repeat.
+                findings.add(Diagnostic.TOO_MANY_LAYERS, frame.scope.at(values.position("repeat")),
+                        network.displayName(), Numbers.grouped(MAX_LAYERS), stageName);
+                valid = false;
+                throw new TooManyLayers();
+            }
             blockStack.push(block.type());
             int current = inputNode;
             for (int rep = 0; rep < repeat; rep++) {
