@@ -116,8 +116,13 @@ public final class CostAnalyzer {
         return TensorShape.unknownSizes(channels, input.rank());
     }
 
-    /** The totals, or null when one overflows (reported). */
-    public NetworkCost total(NetworkDecl network, TensorShape input, List<LayerFigures> layers, Findings findings) {
+    /**
+     * The totals, or null when one overflows (reported).
+     *
+     * @param inputs for each layer, the indices of the layers it takes (-1: the network's input)
+     */
+    public NetworkCost total(NetworkDecl network, TensorShape input, List<LayerFigures> layers,
+            List<List<Integer>> inputs, Findings findings) {
         String of = " of network " + network.displayName();
         long macs = 0;
         long biasAdds = 0;
@@ -136,6 +141,6 @@ public final class CostAnalyzer {
             findings.add(Diagnostic.OVERFLOW, network.annotation(), e.figure(), e.terms(), e.limit());
             return null;
         }
-        return new NetworkCost(network, input, layers, macs, biasAdds, flops, params, activations);
+        return new NetworkCost(network, input, layers, inputs, macs, biasAdds, flops, params, activations);
     }
 }

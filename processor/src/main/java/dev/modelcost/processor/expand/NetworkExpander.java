@@ -70,7 +70,7 @@ public final class NetworkExpander {
         if (!walk.valid || walk.figures.isEmpty()) {
             return null;
         }
-        return analyzer.total(network, input, walk.figures, findings);
+        return analyzer.total(network, input, walk.figures, walk.inputs, findings);
     }
 
     /** The state of one walk over a network: every node's output shape and figures, in order. */
@@ -81,6 +81,7 @@ public final class NetworkExpander {
         private final List<TensorShape> outputs = new ArrayList<>();
         private final List<String> flattenedBy = new ArrayList<>();
         private final List<LayerFigures> figures = new ArrayList<>();
+        private final List<List<Integer>> inputs = new ArrayList<>();
         private final Deque<TypeElement> blockStack = new ArrayDeque<>();
         private boolean valid = true;
 
@@ -170,6 +171,7 @@ public final class NetworkExpander {
                         frame.scope.fullName(template.name()));
             }
             boolean flattens = layerFigures.output().rank() == 0 && layerFigures.input().rank() > 0;
+            inputs.add(List.copyOf(inputNodes));
             return addNode(layerFigures.output(), flattens ? layer.name() : flattenedOf(inputNodes.get(0)),
                     layerFigures, layer.name());
         }

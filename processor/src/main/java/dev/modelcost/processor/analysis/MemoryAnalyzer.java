@@ -1,0 +1,119 @@
+package dev.modelcost.processor.analysis;
+
+import dev.modelcost.processor.diag.Diagnostic;
+import dev.modelcost.processor.diag.Findings;
+import dev.modelcost.processor.model.Target;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Memory and roofline figures of an analyzed network: bytes of parameters and activations, the peak of live
+ * activations over a forward pass (branches and concatenations keep tensors alive until their last reader),
+ * each layer's memory access cost and, on a device, its roofline lower bound on latency.
+ */
+public final class MemoryAnalyzer {
+    private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
+
+    /** The profile, or null when a figure overflows (reported). */
+    public MemoryProfile profile(NetworkCost cost, Target target, Findings findings) {
+        try {
+            return compute(cost, target);
+        } catch (OverflowException e) {
+            findings.add(Diagnostic.OVERFLOW, cost.network().annotation(), e.figure(), e.terms(), e.limit());
+            return null;
+        }
+    }
+
+    private static MemoryProfile compute(NetworkCost cost, Target target) {
+        long bytes = target.precision().bytes();
+        String of = " of network " + cost.network().displayName();
+        List<LayerFigures> layers = cost.layers();
+        long inputElements = cost.input().elements("input elements" + of);
+
+        List<LayerTraffic> traffic = new ArrayList<>(layers.size());
+        long activationBytes = 0;
+        long bytesMoved = 0;
+        long latency = target.hasDevice() ? 0 : -1;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerFigures layer = layers.get(i);
+            String layerOf = " of layer '" + layer.layer().name() + "'";
+            long read = 0;
+            for (int input : cost.inputs().get(i)) {
+                read = Exact.add("bytes moved" + layerOf, read, input < 0 ? inputElements : layers.get(input)
+                        .activations());
+            }
+            long elementsMoved = Exact.add("bytes moved" + layerOf, Exact.add("bytes moved" + layerOf, read,
+                    layer.activations()), layer.params());
+            long moved = Exact.multiply("bytes moved" + layerOf, elementsMoved, bytes);
+            long outputBytes = Exact.multiply("activation bytes" + layerOf, layer.activations(), bytes);
+            long nanos = -1;
+            boolean computeBound = false;
+            if (target.hasDevice()) {
+                BigInteger compute = BigInteger.valueOf(layer.flops()).multiply(BigInteger.valueOf(target
+                        .bytesPerSecond()));
+                BigInteger memory = BigInteger.valueOf(moved).multiply(BigInteger.valueOf(target
+                        .peakFlopsPerSecond()));
+                computeBound = compute.compareTo(memory) >= 0;
+                nanos = computeBound ? ceilNanos(layer.flops(), target.peakFlopsPerSecond())
+                        : ceilNanos(moved, target.bytesPerSecond());
+                latency = Exact.add("latency" + of, latency, nanos);
+            }
+            traffic.add(new LayerTraffic(outputBytes, moved, nanos, computeBound));
+            activationBytes = Exact.add("activation bytes" + of, activationBytes, outputBytes);
+            bytesMoved = Exact.add("bytes moved" + of, bytesMoved, moved);
+        }
+        long paramBytes = Exact.multiply("parameter bytes" + of, cost.params(), bytes);
+        long peak = Exact.multiply("peak activation bytes" + of, peakElements(cost, inputElements), bytes);
+        return new MemoryProfile(target, traffic, paramBytes, activationBytes, peak, bytesMoved, latency);
+    }
+
+    /** {@code ceil(amount / perSecond)} seconds, in nanoseconds. */
+    private static long ceilNanos(long amount, long perSecond) {
+        BigInteger[] division = BigInteger.valueOf(amount).multiply(NANOS_PER_SECOND)
+                .divideAndRemainder(BigInteger.valueOf(perSecond));
+        return division[0].add(division[1].signum() > 0 ? BigInteger.ONE : BigInteger.ZERO).longValueExact();
+    }
+
+    /**
+     * The most activation elements alive at once, running the layers in declaration order: each layer's output
+     * is allocated while its inputs are still held; a tensor is freed after its last reader; the network's output
+     * is never freed.
+     */
+    static long peakElements(NetworkCost cost, long inputElements) {
+        int count = cost.layers().size();
+        int[] lastReader = new int[count];
+        Arrays.fill(lastReader, -1);
+        int inputLastReader = -1;
+        for (int i = 0; i < count; i++) {
+            for (int input : cost.inputs().get(i)) {
+                if (input < 0) {
+                    inputLastReader = i;
+                } else {
+                    lastReader[input] = i;
+                }
+            }
+        }
+        lastReader[count - 1] = count;
+        String figure = "peak activations of network " + cost.network().displayName();
+        long live = inputElements;
+        long peak = live;
+        for (int i = 0; i < count; i++) {
+            live = Exact.add(figure, live, cost.layers().get(i).activations());
+            peak = Math.max(peak, live);
+            Set<Integer> read = new LinkedHashSet<>(cost.inputs().get(i));
+            for (int input : read) {
+                if (input < 0 ? inputLastReader == i : lastReader[input] == i) {
+                    live -= input < 0 ? inputElements : cost.layers().get(input).activations();
+                }
+            }
+            if (lastReader[i] < 0) {
+                live -= cost.layers().get(i).activations(); // read by nobody: freed at once
+            }
+        }
+        return peak;
+    }
+}
