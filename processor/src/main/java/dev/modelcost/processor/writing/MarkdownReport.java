@@ -1,0 +1,67 @@
+package dev.modelcost.processor.writing;
+
+import dev.modelcost.processor.analysis.LayerFigures;
+import dev.modelcost.processor.analysis.LayerTraffic;
+import dev.modelcost.processor.analysis.MemoryProfile;
+import dev.modelcost.processor.analysis.NetworkCost;
+import dev.modelcost.processor.analysis.Numbers;
+
+/** The Markdown report of a network: totals and a per-layer table that a pull request can show. */
+public final class MarkdownReport {
+    private MarkdownReport() {
+    }
+
+    /** The report's text. */
+    public static String write(NetworkCost cost, MemoryProfile memory) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(escape(cost.network().displayName())).append("\n\n");
+        md.append("`").append(cost.network().type().getQualifiedName()).append("`: input ").append(cost.input())
+                .append(", output ").append(cost.output()).append(", ").append(cost.layers().size())
+                .append(" layers, ").append(memory.target().precision().name());
+        if (memory.target().hasDevice()) {
+            md.append(" on ").append(escape(memory.target().deviceName()));
+        }
+        md.append(". Per sample (batch 1).\n\n");
+        md.append("| total | value | counts |\n|---|---:|---|\n");
+        total(md, "MACs", cost.macs(), "multiply-accumulates of conv, deconv and dense layers");
+        total(md, "FLOPs", cost.flops(), "2 x MACs + bias additions + other layers' operations");
+        total(md, "parameters", cost.params(), "weights, biases, batch-norm scale and shift");
+        total(md, "activations", cost.activations(), "elements output by the layers");
+        total(md, "parameter bytes", memory.paramBytes(), "");
+        total(md, "peak activation bytes", memory.peakActivationBytes(), "most held at once in a forward pass");
+        total(md, "bytes moved", memory.bytesMoved(), "inputs read + outputs written + parameters read");
+        if (memory.latencyNanos() >= 0) {
+            total(md, "latency (ns)", memory.latencyNanos(), "roofline lower bound");
+        }
+        md.append("\n| # | layer | kind | settings | input | output | MACs | FLOPs | params | bytes moved |");
+        md.append(memory.target().hasDevice() ? " latency (ns) | bound |\n" : "\n");
+        md.append("|---:|---|---|---|---|---|---:|---:|---:|---:|");
+        md.append(memory.target().hasDevice() ? "---:|---|\n" : "\n");
+        for (int i = 0; i < cost.layers().size(); i++) {
+            LayerFigures layer = cost.layers().get(i);
+            LayerTraffic traffic = memory.layers().get(i);
+            md.append("| ").append(i).append(" | ").append(escape(layer.layer().name())).append(" | ")
+                    .append(layer.layer().kind()).append(" | ").append(escape(layer.settings())).append(" | ")
+                    .append(layer.input()).append(" | ").append(layer.output()).append(" | ")
+                    .append(Numbers.grouped(layer.macs())).append(" | ").append(Numbers.grouped(layer.flops()))
+                    .append(" | ").append(Numbers.grouped(layer.params())).append(" | ")
+                    .append(Numbers.grouped(traffic.bytesMoved())).append(" |");
+            if (memory.target().hasDevice()) {
+                md.append(' ').append(Numbers.grouped(traffic.latencyNanos())).append(" | ")
+                        .append(traffic.computeBound() ? "compute" : "memory").append(" |");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static void total(StringBuilder md, String name, long value, String counts) {
+        md.append("| ").append(name).append(" | ").append(Numbers.grouped(value)).append(" | ").append(counts)
+                .append(" |\n");
+    }
+
+    /** Keeps user text from breaking the table or the markup. */
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ");
+    }
+}
