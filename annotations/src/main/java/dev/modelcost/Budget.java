@@ -29,4 +29,13 @@ public @interface Budget {
 
     /** Limit on activation elements ({@code ACTIVATIONS}: the output elements of every layer, summed). */
     long activations() default UNLIMITED;
+
+    /**
+     * Limit on memory in bytes ({@code MEMORY_BYTES}: parameters plus the peak of live activations; for a layer,
+     * its parameters plus its output), at the network's precision.
+     */
+    long memoryBytes() default UNLIMITED;
+
+    /** Limit on the roofline lower bound on latency, in nanoseconds ({@code LATENCY_NANOS}); needs a {@link Device}. */
+    long latencyNanos() default UNLIMITED;
 }

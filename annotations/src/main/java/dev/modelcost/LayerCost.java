@@ -18,6 +18,9 @@ public final class LayerCost {
     private final long flops;
     private final long params;
     private final long activations;
+    private final long activationBytes;
+    private final long bytesMoved;
+    private final long latencyNanos;
 
     /**
      * Called by generated code.
@@ -33,9 +36,13 @@ public final class LayerCost {
      * @param flops floating-point operations
      * @param params weights and biases
      * @param activations output elements
+     * @param activationBytes bytes of the output
+     * @param bytesMoved memory access cost: inputs read, output written and parameters read, in bytes
+     * @param latencyNanos roofline lower bound on its time on the declared device; -1 without a device
      */
     public LayerCost(int index, String name, LayerKind kind, String settings, int[] inputShape,
-            int[] outputShape, long macs, long biasAdds, long flops, long params, long activations) {
+            int[] outputShape, long macs, long biasAdds, long flops, long params, long activations,
+            long activationBytes, long bytesMoved, long latencyNanos) {
         this.index = index;
         this.name = Objects.requireNonNull(name, "name");
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -47,6 +54,9 @@ public final class LayerCost {
         this.flops = flops;
         this.params = params;
         this.activations = activations;
+        this.activationBytes = activationBytes;
+        this.bytesMoved = bytesMoved;
+        this.latencyNanos = latencyNanos;
     }
 
     /** Position of the layer in the network, from 0. */
@@ -105,6 +115,29 @@ public final class LayerCost {
     /** Output elements. */
     public long activations() {
         return activations;
+    }
+
+    /** Bytes of the output, at the network's precision. */
+    public long activationBytes() {
+        return activationBytes;
+    }
+
+    /** Memory access cost (ShuffleNet V2): inputs read, output written and parameters read, in bytes. */
+    public long bytesMoved() {
+        return bytesMoved;
+    }
+
+    /** Arithmetic intensity: FLOPs per byte moved. */
+    public double intensity() {
+        return bytesMoved == 0 ? 0 : (double) flops / bytesMoved;
+    }
+
+    /**
+     * Roofline lower bound on the layer's time on the declared device, {@code max(flops / peak, bytesMoved /
+     * bandwidth)}, in nanoseconds rounded up; -1 without a device.
+     */
+    public long latencyNanos() {
+        return latencyNanos;
     }
 
     /** E.g. {@code "stem CONV 3x224x224 -> 32x112x112"}. */

@@ -31,6 +31,12 @@ public final class ModelCost {
     private final long flops;
     private final long params;
     private final long activations;
+    private final String precision;
+    private final long paramBytes;
+    private final long activationBytes;
+    private final long peakActivationBytes;
+    private final long bytesMoved;
+    private final long latencyNanos;
     private final List<LayerCost> layers;
 
     /**
@@ -44,10 +50,17 @@ public final class ModelCost {
      * @param flops floating-point operations
      * @param params weights and biases
      * @param activations output elements of all layers
+     * @param precision the numeric type the byte figures are for, e.g. {@code "FP32"}
+     * @param paramBytes bytes of the parameters
+     * @param activationBytes bytes of every layer's output, summed
+     * @param peakActivationBytes most activation bytes alive at once in a forward pass
+     * @param bytesMoved memory access cost of all layers, in bytes
+     * @param latencyNanos roofline lower bound on the network's time; -1 without a device
      * @param layers every layer, in declaration order
      */
     public ModelCost(String name, int[] inputShape, int[] outputShape, long macs, long biasAdds, long flops,
-            long params, long activations, List<LayerCost> layers) {
+            long params, long activations, String precision, long paramBytes, long activationBytes,
+            long peakActivationBytes, long bytesMoved, long latencyNanos, List<LayerCost> layers) {
         this.name = Objects.requireNonNull(name, "name");
         this.inputShape = inputShape.clone();
         this.outputShape = outputShape.clone();
@@ -56,6 +69,12 @@ public final class ModelCost {
         this.flops = flops;
         this.params = params;
         this.activations = activations;
+        this.precision = Objects.requireNonNull(precision, "precision");
+        this.paramBytes = paramBytes;
+        this.activationBytes = activationBytes;
+        this.peakActivationBytes = peakActivationBytes;
+        this.bytesMoved = bytesMoved;
+        this.latencyNanos = latencyNanos;
         this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
     }
 
@@ -97,6 +116,44 @@ public final class ModelCost {
     /** Output elements of all layers, summed. */
     public long activations() {
         return activations;
+    }
+
+    /** The numeric type the byte figures are for, e.g. {@code "FP32"}. */
+    public String precision() {
+        return precision;
+    }
+
+    /** Bytes of the parameters. */
+    public long paramBytes() {
+        return paramBytes;
+    }
+
+    /** Bytes of every layer's output, summed. */
+    public long activationBytes() {
+        return activationBytes;
+    }
+
+    /**
+     * The most activation bytes alive at once in a forward pass in declaration order: the input, every output
+     * still to be read by a later layer, and the output being written.
+     */
+    public long peakActivationBytes() {
+        return peakActivationBytes;
+    }
+
+    /** Parameter bytes plus peak activation bytes: what a forward pass holds in memory at once. */
+    public long memoryBytes() {
+        return paramBytes + peakActivationBytes;
+    }
+
+    /** Memory access cost of all layers (inputs read, outputs written, parameters read), in bytes. */
+    public long bytesMoved() {
+        return bytesMoved;
+    }
+
+    /** Roofline lower bound on the network's time on the declared device, in nanoseconds; -1 without one. */
+    public long latencyNanos() {
+        return latencyNanos;
     }
 
     /** Every layer, in declaration order; unmodifiable. */

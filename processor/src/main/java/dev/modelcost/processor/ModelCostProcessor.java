@@ -2,6 +2,8 @@ package dev.modelcost.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
+import dev.modelcost.processor.analysis.MemoryAnalyzer;
+import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
@@ -16,6 +18,8 @@ import dev.modelcost.processor.read.OutsideNetworkFinder;
 import dev.modelcost.processor.validation.BudgetChecker;
 import dev.modelcost.processor.validation.DeclarationValidator;
 import dev.modelcost.processor.writing.CostClassWriter;
+import dev.modelcost.processor.writing.MarkdownReport;
+import dev.modelcost.processor.writing.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,7 +42,10 @@ import javax.lang.model.element.TypeElement;
 public final class ModelCostProcessor extends AbstractProcessor {
     private final DeclarationValidator validator = new DeclarationValidator();
     private final BudgetChecker budgets = new BudgetChecker();
+    private final MemoryAnalyzer memoryAnalyzer = new MemoryAnalyzer();
+    private Options options;
     private NetworkReader reader;
+    private ReportWriter reports;
     private NetworkExpander expander;
     private OutsideNetworkFinder outsideNetworks;
     private CostClassWriter writer;
@@ -48,11 +55,12 @@ public final class ModelCostProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
         Findings optionProblems = new Findings();
-        Options options = Options.parse(environment.getOptions(), optionProblems);
+        options = Options.parse(environment.getOptions(), optionProblems);
         reporter = new Reporter(environment.getMessager(), options.budgetSeverity());
         reporter.report(optionProblems);
-        reader = new NetworkReader(environment.getElementUtils());
+        reader = new NetworkReader(environment.getElementUtils(), options.target());
         expander = new NetworkExpander(reader);
+        reports = new ReportWriter(environment.getFiler());
         outsideNetworks = new OutsideNetworkFinder(environment.getElementUtils());
         TypeElement generated = environment.getElementUtils().getTypeElement(AnnotationNames.GENERATED);
         writer = new CostClassWriter(generated == null ? null : ClassName.get(generated));
@@ -117,8 +125,11 @@ public final class ModelCostProcessor extends AbstractProcessor {
                     ? expander.expand(declaration, findings)
                     : null;
             if (cost != null && !findings.hasErrors()) {
-                budgets.check(cost, findings);
-                write(cost, findings);
+                MemoryProfile memory = memoryAnalyzer.profile(cost, declaration.target(), findings);
+                if (memory != null) {
+                    budgets.check(cost, memory, findings);
+                    write(cost, memory, findings);
+                }
             }
             reporter.report(findings);
         } catch (MalformedAnnotationException e) {
@@ -137,13 +148,26 @@ public final class ModelCostProcessor extends AbstractProcessor {
         reporter.report(crash);
     }
 
-    private void write(NetworkCost cost, Findings findings) {
+    /** The cost class, the reports and, when asked, the per-layer summary as a note. */
+    private void write(NetworkCost cost, MemoryProfile memory, Findings findings) {
         try {
-            writer.write(cost).writeTo(processingEnv.getFiler());
+            writer.write(cost, memory).writeTo(processingEnv.getFiler());
         } catch (IOException e) {
             findings.add(Diagnostic.CANNOT_WRITE, cost.network().costClassPosition(),
                     cost.network().packageName() + "." + cost.network().costClassName(), e.getMessage(),
                     "give @Network a costClass that no other class in the package uses");
+            return;
+        }
+        try {
+            reports.write(cost, memory, options.reports());
+        } catch (IOException e) {
+            findings.add(Diagnostic.CANNOT_WRITE, cost.network().annotation(), "the reports of "
+                    + cost.network().type().getQualifiedName(), e.getMessage(),
+                    "check that the class output folder is writable, or pass -Amodelcost.reports=none");
+        }
+        if (options.verbose()) {
+            processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.NOTE,
+                    MarkdownReport.write(cost, memory), cost.network().type());
         }
     }
 }

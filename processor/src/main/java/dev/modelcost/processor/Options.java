@@ -1,13 +1,19 @@
 package dev.modelcost.processor;
 
+import dev.modelcost.DevicePreset;
+import dev.modelcost.Precision;
 import dev.modelcost.processor.diag.BudgetSeverity;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
+import dev.modelcost.processor.model.Target;
+import dev.modelcost.processor.writing.ReportFormat;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -15,26 +21,79 @@ import java.util.stream.Collectors;
  * the valid ones; the default is used in its place so that the rest of the build still reports.
  *
  * @param budgetSeverity what a blown budget is ({@code -Amodelcost.budget=error|warning|off}, default warning)
+ * @param reports the report formats to write ({@code -Amodelcost.reports=json,md,html|none}, default all)
+ * @param verbose whether to print each network's per-layer summary as a compiler note
+ *     ({@code -Amodelcost.verbose=true})
+ * @param target the precision and device for networks without {@code @Device}
+ *     ({@code -Amodelcost.precision=fp32|fp16|bf16|int8}, {@code -Amodelcost.device=a100|h100|t4})
  */
-record Options(BudgetSeverity budgetSeverity) {
+record Options(BudgetSeverity budgetSeverity, Set<ReportFormat> reports, boolean verbose, Target target) {
     static final String BUDGET = "modelcost.budget";
+    static final String REPORTS = "modelcost.reports";
+    static final String VERBOSE = "modelcost.verbose";
+    static final String PRECISION = "modelcost.precision";
+    static final String DEVICE = "modelcost.device";
 
     /** Every option the processor reads, for {@code getSupportedOptions()}. */
-    static final Set<String> NAMES = Set.of(BUDGET);
+    static final Set<String> NAMES = Set.of(BUDGET, REPORTS, VERBOSE, PRECISION, DEVICE);
 
     /** Reads the options; problems go to {@code findings}. */
     static Options parse(Map<String, String> options, Findings findings) {
-        BudgetSeverity severity = BudgetSeverity.WARNING;
-        String budget = options.get(BUDGET);
-        if (budget != null) {
-            try {
-                severity = BudgetSeverity.valueOf(budget.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                findings.add(Diagnostic.BAD_OPTION, Position.of(null), BUDGET, budget,
-                        Arrays.stream(BudgetSeverity.values()).map(s -> s.name().toLowerCase(Locale.ROOT))
-                                .collect(Collectors.joining(", ")));
-            }
+        BudgetSeverity severity = choice(options, BUDGET, BudgetSeverity.class, BudgetSeverity.WARNING, findings);
+        Precision precision = choice(options, PRECISION, Precision.class, Precision.FP32, findings);
+        DevicePreset device = choice(options, DEVICE, DevicePreset.class, DevicePreset.NONE, findings);
+        boolean verbose = choice(options, VERBOSE, Bool.class, Bool.FALSE, findings) == Bool.TRUE;
+        return new Options(severity, reports(options, findings), verbose, target(precision, device));
+    }
+
+    /** The target a preset gives at a precision; no device for {@link DevicePreset#NONE}. */
+    static Target target(Precision precision, DevicePreset device) {
+        return device == DevicePreset.NONE ? new Target(precision, null, 0, 0)
+                : new Target(precision, device.displayName() + " " + precision, device.peakFlopsPerSecond(precision),
+                        device.bytesPerSecond());
+    }
+
+    private static Set<ReportFormat> reports(Map<String, String> options, Findings findings) {
+        String value = options.get(REPORTS);
+        if (value == null) {
+            return EnumSet.allOf(ReportFormat.class);
         }
-        return new Options(severity);
+        Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
+        if (value.trim().equalsIgnoreCase("none")) {
+            return formats;
+        }
+        Map<String, ReportFormat> byName = Arrays.stream(ReportFormat.values())
+                .collect(Collectors.toMap(ReportFormat::extension, Function.identity()));
+        for (String name : value.split(",")) {
+            ReportFormat format = byName.get(name.trim().toLowerCase(Locale.ROOT));
+            if (format == null) {
+                findings.add(Diagnostic.BAD_OPTION, Position.of(null), REPORTS, value,
+                        "a comma-separated list of json, md, html; or none");
+                return EnumSet.allOf(ReportFormat.class);
+            }
+            formats.add(format);
+        }
+        return formats;
+    }
+
+    private static <E extends Enum<E>> E choice(Map<String, String> options, String option, Class<E> type,
+            E fallback, Findings findings) {
+        String value = options.get(option);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            findings.add(Diagnostic.BAD_OPTION, Position.of(null), option, value,
+                    Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", ")));
+            return fallback;
+        }
+    }
+
+    /** The values of a boolean option. */
+    private enum Bool {
+        TRUE, FALSE
     }
 }

@@ -1,7 +1,6 @@
 package dev.modelcost.processor.analysis;
 
 import dev.modelcost.processor.model.LayerDecl;
-import dev.modelcost.processor.model.Metric;
 
 /**
  * The analyzed cost of one layer, per sample.
@@ -27,15 +26,5 @@ public record LayerFigures(LayerDecl layer, String settings, TensorShape input, 
             long flops, long params) {
         return new LayerFigures(layer, settings, input, output, 0, 0, flops, params,
                 output.elements("activations of layer '" + layer.name() + "'"));
-    }
-
-    /** The figure a budget metric limits. */
-    public long get(Metric metric) {
-        return switch (metric) {
-            case MACS -> macs;
-            case FLOPS -> flops;
-            case PARAMS -> params;
-            case ACTIVATIONS -> activations;
-        };
     }
 }

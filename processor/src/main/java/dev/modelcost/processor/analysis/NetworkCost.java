@@ -1,6 +1,5 @@
 package dev.modelcost.processor.analysis;
 
-import dev.modelcost.processor.model.Metric;
 import dev.modelcost.processor.read.NetworkDecl;
 import java.util.List;
 
@@ -29,15 +28,5 @@ public record NetworkCost(NetworkDecl network, TensorShape input, List<LayerFigu
     /** The shape the last layer outputs. */
     public TensorShape output() {
         return layers.get(layers.size() - 1).output();
-    }
-
-    /** The total a budget metric limits. */
-    public long get(Metric metric) {
-        return switch (metric) {
-            case MACS -> macs;
-            case FLOPS -> flops;
-            case PARAMS -> params;
-            case ACTIVATIONS -> activations;
-        };
     }
 }

@@ -56,6 +56,10 @@ public enum Diagnostic {
             "@When on field '%s' of a network, whose layers always exist; remove @When, or move the layer into a @Block"),
     TOO_FEW_INPUTS("MC126", Kind.ERROR, "layer '%s' names %d input%s; it needs at least 2: list every operand"),
     ONE_OF("MC127", Kind.ERROR, "layer '%s' gives %s; give exactly one of %s"),
+    INCOMPLETE_DEVICE("MC128", Kind.ERROR,
+            "@Device gives %s but not %s; give a preset, or both peakFlops (operations per second) and bandwidth (bytes per second)"),
+    LATENCY_WITHOUT_DEVICE("MC129", Kind.ERROR,
+            "a latency budget on %s needs a device to bound latency on; add @Device(preset = ...) or -Amodelcost.device"),
 
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");

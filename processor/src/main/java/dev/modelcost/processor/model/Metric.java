@@ -5,7 +5,9 @@ public enum Metric {
     MACS("macs", "MACs"),
     FLOPS("flops", "FLOPs"),
     PARAMS("params", "parameters"),
-    ACTIVATIONS("activations", "activations");
+    ACTIVATIONS("activations", "activations"),
+    MEMORY_BYTES("memoryBytes", "memory bytes"),
+    LATENCY_NANOS("latencyNanos", "latency (ns)");
 
     private final String attribute;
     private final String label;

@@ -11,6 +11,7 @@ import dev.modelcost.Concat;
 import dev.modelcost.Conv;
 import dev.modelcost.Deconv;
 import dev.modelcost.Dense;
+import dev.modelcost.Device;
 import dev.modelcost.Dropout;
 import dev.modelcost.Elementwise;
 import dev.modelcost.Flatten;
@@ -50,6 +51,7 @@ public final class AnnotationNames {
     public static final String WHEN = When.class.getCanonicalName();
     public static final String PARAM = Param.class.getCanonicalName();
     public static final String STAGE = Stage.class.getCanonicalName();
+    public static final String DEVICE = Device.class.getCanonicalName();
     public static final String GENERATED = "javax.annotation.processing.Generated";
 
     /**
@@ -105,7 +107,7 @@ public final class AnnotationNames {
 
     private static Set<String> claimed() {
         List<String> names = new ArrayList<>(FIELD_ANNOTATIONS);
-        names.addAll(List.of(NETWORK, BLOCK, Shape.class.getCanonicalName(), GENERATED));
+        names.addAll(List.of(NETWORK, BLOCK, DEVICE, Shape.class.getCanonicalName(), GENERATED));
         return Set.copyOf(names);
     }
 

@@ -4,6 +4,7 @@ import dev.modelcost.processor.diag.Position;
 import dev.modelcost.processor.model.BudgetDecl;
 import dev.modelcost.processor.model.IntValue;
 import dev.modelcost.processor.model.IntsValue;
+import dev.modelcost.processor.model.Target;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 
@@ -20,6 +21,7 @@ import javax.lang.model.element.TypeElement;
  * @param size input spatial sizes
  * @param layers the layer fields, in declaration order
  * @param budget the network's {@code @Budget}, or null
+ * @param target the precision and device its byte and latency figures are for
  */
 public record NetworkDecl(
         TypeElement type,
@@ -31,7 +33,8 @@ public record NetworkDecl(
         IntValue channels,
         IntsValue size,
         List<LayerTemplate> layers,
-        BudgetDecl budget) {
+        BudgetDecl budget,
+        Target target) {
 
     public NetworkDecl {
         layers = List.copyOf(layers);

@@ -1,6 +1,8 @@
 package dev.modelcost.processor.read;
 
+import dev.modelcost.DevicePreset;
 import dev.modelcost.LayerKind;
+import dev.modelcost.Precision;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
@@ -8,6 +10,7 @@ import dev.modelcost.processor.model.BudgetDecl;
 import dev.modelcost.processor.model.IntValue;
 import dev.modelcost.processor.model.IntsValue;
 import dev.modelcost.processor.model.Metric;
+import dev.modelcost.processor.model.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +29,12 @@ import javax.lang.model.util.Elements;
  */
 public final class NetworkReader {
     private final Elements elements;
+    private final Target defaultTarget;
 
-    public NetworkReader(Elements elements) {
+    /** @param defaultTarget the precision and device of networks without {@code @Device} */
+    public NetworkReader(Elements elements, Target defaultTarget) {
         this.elements = elements;
+        this.defaultTarget = defaultTarget;
     }
 
     /** The network declared by this class; findings of structure go to {@code findings}. */
@@ -49,7 +55,42 @@ public final class NetworkReader {
         String packageName = elements.getPackageOf(type).getQualifiedName().toString();
         Position costClassPosition = network.position("costClass");
         return new NetworkDecl(type, displayName, packageName, costClassName, costClassPosition,
-                network.annotation(), channels, size, layers, readBudget(type));
+                network.annotation(), channels, size, layers, readBudget(type), readTarget(type, findings));
+    }
+
+    /** The {@code @Device} on the class, else the options' target. */
+    private Target readTarget(TypeElement type, Findings findings) {
+        Optional<AnnotationMirror> mirror = AnnotationNames.find(type, AnnotationNames.DEVICE);
+        if (mirror.isEmpty()) {
+            return defaultTarget;
+        }
+        AnnotationValues device = new AnnotationValues(elements, type, mirror.get());
+        Precision precision = device.isWritten("precision")
+                ? Precision.valueOf(device.enumValue("precision")) : defaultTarget.precision();
+        DevicePreset preset = DevicePreset.valueOf(device.enumValue("preset"));
+        long peak = device.longValue("peakFlops");
+        long bandwidth = device.longValue("bandwidth");
+        for (String attribute : List.of("peakFlops", "bandwidth")) {
+            if (device.longValue(attribute) < 0) {
+                findings.add(Diagnostic.NEGATIVE, device.position(attribute), "@Device " + attribute,
+                        device.longValue(attribute));
+                return defaultTarget;
+            }
+        }
+        if (preset == DevicePreset.NONE && (peak > 0) != (bandwidth > 0)) {
+            findings.add(Diagnostic.INCOMPLETE_DEVICE, device.position(peak > 0 ? "peakFlops" : "bandwidth"),
+                    peak > 0 ? "peakFlops" : "bandwidth", peak > 0 ? "bandwidth" : "peakFlops");
+            return defaultTarget;
+        }
+        if (preset == DevicePreset.NONE && peak == 0) {
+            return new Target(precision, null, 0, 0);
+        }
+        String name = device.stringValue("name");
+        if (name.isBlank()) {
+            name = preset == DevicePreset.NONE ? "device" : preset.displayName() + " " + precision;
+        }
+        return new Target(precision, name, peak > 0 ? peak : preset.peakFlopsPerSecond(precision),
+                bandwidth > 0 ? bandwidth : preset.bytesPerSecond());
     }
 
     /** The block declared by this class, which the caller has checked is a {@code @Block}. */

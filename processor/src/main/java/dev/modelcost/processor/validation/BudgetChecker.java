@@ -1,6 +1,8 @@
 package dev.modelcost.processor.validation;
 
 import dev.modelcost.processor.analysis.LayerFigures;
+import dev.modelcost.processor.analysis.LayerTraffic;
+import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.analysis.Numbers;
 import dev.modelcost.processor.diag.Diagnostic;
@@ -9,6 +11,7 @@ import dev.modelcost.processor.model.BudgetDecl;
 import dev.modelcost.processor.model.Metric;
 import java.util.Comparator;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Compares a network's figures, and each layer's, with their {@code @Budget} limits. A figure over its limit
@@ -19,32 +22,73 @@ public final class BudgetChecker {
     private static final int COSTLIEST_SHOWN = 3;
 
     /** Adds a finding for every limit exceeded. */
-    public void check(NetworkCost cost, Findings findings) {
+    public void check(NetworkCost cost, MemoryProfile memory, Findings findings) {
         if (cost.network().budget() != null) {
             for (BudgetDecl.Limit limit : cost.network().budget().limits()) {
-                long actual = cost.get(limit.metric());
+                if (needsDevice(limit, memory, "network " + cost.network().displayName(), findings)) {
+                    continue;
+                }
+                long actual = total(limit.metric(), cost, memory);
                 if (actual > limit.value()) {
                     findings.add(Diagnostic.BUDGET_EXCEEDED, limit.position(),
                             "network " + cost.network().displayName(), limit.metric().label(),
                             Numbers.grouped(actual), Numbers.grouped(limit.value()), excess(actual, limit.value()),
-                            "; costliest layers: " + costliest(cost, limit.metric(), actual),
+                            "; costliest layers: " + costliest(cost, memory, limit.metric(), actual),
                             Diagnostic.BUDGET_SUPPRESSION);
                 }
             }
         }
-        for (LayerFigures layer : cost.layers()) {
+        for (int i = 0; i < cost.layers().size(); i++) {
+            LayerFigures layer = cost.layers().get(i);
             if (layer.layer().budget() == null) {
                 continue;
             }
             for (BudgetDecl.Limit limit : layer.layer().budget().limits()) {
-                long actual = layer.get(limit.metric());
+                String name = "layer '" + layer.layer().name() + "'";
+                if (needsDevice(limit, memory, name, findings)) {
+                    continue;
+                }
+                long actual = perLayer(limit.metric(), layer, memory.layers().get(i), memory);
                 if (actual > limit.value()) {
-                    findings.add(Diagnostic.BUDGET_EXCEEDED, limit.position(), "layer '" + layer.layer().name() + "'",
-                            limit.metric().label(), Numbers.grouped(actual), Numbers.grouped(limit.value()),
-                            excess(actual, limit.value()), "", Diagnostic.BUDGET_SUPPRESSION);
+                    findings.add(Diagnostic.BUDGET_EXCEEDED, limit.position(), name, limit.metric().label(),
+                            Numbers.grouped(actual), Numbers.grouped(limit.value()), excess(actual, limit.value()),
+                            "", Diagnostic.BUDGET_SUPPRESSION);
                 }
             }
         }
+    }
+
+    private static boolean needsDevice(BudgetDecl.Limit limit, MemoryProfile memory, String owner,
+            Findings findings) {
+        if (limit.metric() == Metric.LATENCY_NANOS && !memory.target().hasDevice()) {
+            findings.add(Diagnostic.LATENCY_WITHOUT_DEVICE, limit.position(), owner);
+            return true;
+        }
+        return false;
+    }
+
+    /** The network's figure that a metric limits. */
+    static long total(Metric metric, NetworkCost cost, MemoryProfile memory) {
+        return switch (metric) {
+            case MACS -> cost.macs();
+            case FLOPS -> cost.flops();
+            case PARAMS -> cost.params();
+            case ACTIVATIONS -> cost.activations();
+            case MEMORY_BYTES -> memory.memoryBytes();
+            case LATENCY_NANOS -> memory.latencyNanos();
+        };
+    }
+
+    /** A layer's figure that a metric limits; its memory is its parameters and its output. */
+    static long perLayer(Metric metric, LayerFigures layer, LayerTraffic traffic, MemoryProfile memory) {
+        return switch (metric) {
+            case MACS -> layer.macs();
+            case FLOPS -> layer.flops();
+            case PARAMS -> layer.params();
+            case ACTIVATIONS -> layer.activations();
+            case MEMORY_BYTES -> layer.params() * memory.target().precision().bytes() + traffic.activationBytes();
+            case LATENCY_NANOS -> traffic.latencyNanos();
+        };
     }
 
     /** E.g. {@code "+50,000,000, 8.3% over"}. */
@@ -54,12 +98,16 @@ public final class BudgetChecker {
     }
 
     /** E.g. {@code "conv2 300,000 (46.2%), conv1 ..."}, costliest first, ties in declaration order. */
-    private static String costliest(NetworkCost cost, Metric metric, long total) {
-        return cost.layers().stream()
-                .sorted(Comparator.comparingLong((LayerFigures layer) -> layer.get(metric)).reversed())
+    private static String costliest(NetworkCost cost, MemoryProfile memory, Metric metric, long total) {
+        return IntStream.range(0, cost.layers().size()).boxed()
+                .sorted(Comparator.comparingLong((Integer i) -> perLayer(metric, cost.layers().get(i),
+                        memory.layers().get(i), memory)).reversed())
                 .limit(COSTLIEST_SHOWN)
-                .map(layer -> layer.layer().name() + " " + Numbers.grouped(layer.get(metric)) + " ("
-                        + Numbers.percent(layer.get(metric), total) + ")")
+                .map(i -> {
+                    long value = perLayer(metric, cost.layers().get(i), memory.layers().get(i), memory);
+                    return cost.layers().get(i).layer().name() + " " + Numbers.grouped(value) + " ("
+                            + Numbers.percent(value, total) + ")";
+                })
                 .collect(Collectors.joining(", "));
     }
 }

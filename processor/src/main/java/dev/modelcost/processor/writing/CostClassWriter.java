@@ -12,6 +12,8 @@ import dev.modelcost.LayerCost;
 import dev.modelcost.LayerKind;
 import dev.modelcost.ModelCost;
 import dev.modelcost.processor.analysis.LayerFigures;
+import dev.modelcost.processor.analysis.LayerTraffic;
+import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,7 @@ public final class CostClassWriter {
     }
 
     /** The source file of the cost class. */
-    public JavaFile write(NetworkCost cost) {
+    public JavaFile write(NetworkCost cost, MemoryProfile memory) {
         ClassName network = ClassName.get(cost.network().type());
         ClassName self = ClassName.get(cost.network().packageName(), cost.network().costClassName());
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
@@ -75,22 +77,54 @@ public final class CostClassWriter {
                 "Shape of one input sample: channels, then spatial sizes.\n"));
         type.addField(stringConstant("OUTPUT_SHAPE", cost.output().toString(),
                 "Shape of one output sample: channels, then spatial sizes.\n"));
+        addMemory(type, memory);
         type.addField(FieldSpec.builder(MODEL_COST, "MODEL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("These totals with the per-layer breakdown, in declaration order.\n")
-                .initializer("new $T($S, $L, $L, MACS, BIAS_ADDS, FLOPS, PARAMS, ACTIVATIONS, layers())", MODEL_COST,
+                .initializer("new $T($S, $L, $L, MACS, BIAS_ADDS, FLOPS, PARAMS, ACTIVATIONS, PRECISION, PARAM_BYTES,"
+                        + " ACTIVATION_BYTES, PEAK_ACTIVATION_BYTES, BYTES_MOVED, $L, layers())", MODEL_COST,
                         cost.network().displayName(), intArray(cost.input().toInts()),
-                        intArray(cost.output().toInts()))
+                        intArray(cost.output().toInts()), memory.target().hasDevice() ? "LATENCY_NANOS" : "-1L")
                 .build());
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        addLayers(type, cost.layers());
+        addLayers(type, cost.layers(), memory.layers());
         return JavaFile.builder(cost.network().packageName(), type.build())
                 .indent("    ")
                 .skipJavaLangImports(true)
                 .build();
     }
 
+    /** Byte figures at the network's precision, and the roofline bound when a device is declared. */
+    private static void addMemory(TypeSpec.Builder type, MemoryProfile memory) {
+        type.addField(stringConstant("PRECISION", memory.target().precision().name(),
+                "The numeric type of weights and activations that the byte figures are for.\n"));
+        type.addField(FieldSpec.builder(int.class, "BYTES_PER_ELEMENT", Modifier.PUBLIC, Modifier.STATIC,
+                        Modifier.FINAL)
+                .addJavadoc("Bytes per weight or activation at {@link #PRECISION}.\n")
+                .initializer("$L", memory.target().precision().bytes())
+                .build());
+        type.addField(longConstant("PARAM_BYTES", memory.paramBytes(), "Bytes of the parameters.\n"));
+        type.addField(longConstant("ACTIVATION_BYTES", memory.activationBytes(),
+                "Bytes of every layer's output, summed.\n"));
+        type.addField(longConstant("PEAK_ACTIVATION_BYTES", memory.peakActivationBytes(),
+                "The most activation bytes alive at once in a forward pass in declaration order: the input, every\n"
+                        + "output still to be read by a later layer (branches, concatenations), and the output being\n"
+                        + "written.\n"));
+        type.addField(longConstant("MEMORY_BYTES", memory.memoryBytes(),
+                "{@code PARAM_BYTES + PEAK_ACTIVATION_BYTES}: what a forward pass holds in memory at once.\n"));
+        type.addField(longConstant("BYTES_MOVED", memory.bytesMoved(),
+                "Memory access cost as ShuffleNet V2 defines it, summed over the layers: each layer's inputs\n"
+                        + "read, output written and parameters read, in bytes.\n"));
+        if (memory.target().hasDevice()) {
+            type.addField(stringConstant("DEVICE", memory.target().deviceName(),
+                    "The device the latency bound is for.\n"));
+            type.addField(longConstant("LATENCY_NANOS", memory.latencyNanos(),
+                    "Roofline lower bound on the time of one forward pass on {@link #DEVICE}, in nanoseconds: each\n"
+                            + "layer takes at least {@code max(FLOPs / peak, bytes moved / bandwidth)}, rounded up.\n"));
+        }
+    }
+
     /** {@code layers()} fills the list from one nested class per block of layers. */
-    private static void addLayers(TypeSpec.Builder type, List<LayerFigures> layers) {
+    private static void addLayers(TypeSpec.Builder type, List<LayerFigures> layers, List<LayerTraffic> traffic) {
         ParameterizedTypeName listOfLayers = ParameterizedTypeName.get(LIST, LAYER_COST);
         MethodSpec.Builder all = MethodSpec.methodBuilder("layers")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -102,7 +136,7 @@ public final class CostClassWriter {
                     .addModifiers(Modifier.STATIC)
                     .addParameter(listOfLayers, "layers");
             for (int index = start; index < Math.min(layers.size(), start + LAYERS_PER_CLASS); index++) {
-                addTo.addStatement("layers.add($L)", newLayerCost(layers.get(index), index));
+                addTo.addStatement("layers.add($L)", newLayerCost(layers.get(index), traffic.get(index), index));
             }
             type.addType(TypeSpec.classBuilder(blockName)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -114,12 +148,13 @@ public final class CostClassWriter {
         type.addMethod(all.addStatement("return layers").build());
     }
 
-    private static CodeBlock newLayerCost(LayerFigures layer, int index) {
-        return CodeBlock.of("new $T($L, $S, $T.$L, $S, $L, $L, $L, $L, $L, $L, $L)", LAYER_COST, index,
+    private static CodeBlock newLayerCost(LayerFigures layer, LayerTraffic traffic, int index) {
+        return CodeBlock.of("new $T($L, $S, $T.$L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L)", LAYER_COST, index,
                 layer.layer().name(), LAYER_KIND, layer.layer().kind().name(), layer.settings(),
                 intArray(layer.input().toInts()), intArray(layer.output().toInts()), longLiteral(layer.macs()),
                 longLiteral(layer.biasAdds()), longLiteral(layer.flops()), longLiteral(layer.params()),
-                longLiteral(layer.activations()));
+                longLiteral(layer.activations()), longLiteral(traffic.activationBytes()),
+                longLiteral(traffic.bytesMoved()), traffic.latencyNanos() < 0 ? "-1L" : longLiteral(traffic.latencyNanos()));
     }
 
     private static FieldSpec longConstant(String name, long value, String javadoc) {
