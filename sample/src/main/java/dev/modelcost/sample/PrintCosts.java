@@ -2,38 +2,119 @@ package dev.modelcost.sample;
 
 import dev.modelcost.ModelCost;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Prints the cost of every sample network, layer by layer, as the processor counted it at compile time. The
- * figures come from the generated {@code <Name>Cost} classes only.
+ * Prints the cost of the sample networks as the processor counted it at compile time; the figures come from the
+ * generated {@code <Name>Cost} classes only.
+ *
+ * <p>Without arguments it prints every network's totals side by side. With arguments, each a network's class
+ * name or display name (case, spaces and punctuation ignored, so {@code ResNet50}, {@code resnet-50} and
+ * {@code "ResNet-50"} are the same), or {@code all}, it prints those networks' per-layer tables:
+ *
+ * <pre>
+ * mvn -q -DskipTests package exec:java                          # the summary
+ * mvn -q -DskipTests package exec:java -Dexec.args="ResNet50"   # ResNet-50 layer by layer
+ * </pre>
  */
 public final class PrintCosts {
-    /** The sample networks, in the order printed. */
-    static final List<ModelCost> NETWORKS = List.of(
-            DcganGeneratorCost.MODEL,
-            GroupedDecoderCost.MODEL,
-            MobileNetV1Cost.MODEL,
-            DilatedContextModuleCost.MODEL,
-            Wav2Vec2FeatureEncoderCost.MODEL,
-            R2Plus1dStage1Cost.MODEL,
-            LeNet300100Cost.MODEL);
+    /** The argument that asks for every network's table. */
+    static final String ALL = "all";
+    /** The exit status when an argument names no network. */
+    static final int UNKNOWN_NETWORK = 2;
+    /** The sample networks by class name, in the order printed. */
+    static final Map<String, ModelCost> NETWORKS = networks();
 
     private PrintCosts() {
     }
 
-    /** Prints the tables to standard output; takes no arguments. */
-    public static void main(String[] args) {
-        print(System.out);
+    private static Map<String, ModelCost> networks() {
+        Map<String, ModelCost> networks = new LinkedHashMap<>();
+        networks.put("AlexNet", AlexNetCost.MODEL);
+        networks.put("Vgg16", Vgg16Cost.MODEL);
+        networks.put("ResNet18", ResNet18Cost.MODEL);
+        networks.put("ResNet50", ResNet50Cost.MODEL);
+        networks.put("MobileNetV2", MobileNetV2Cost.MODEL);
+        networks.put("DcganGenerator", DcganGeneratorCost.MODEL);
+        networks.put("UNet", UNetCost.MODEL);
+        networks.put("MobileNetV1", MobileNetV1Cost.MODEL);
+        networks.put("GroupedDecoder", GroupedDecoderCost.MODEL);
+        networks.put("DilatedContextModule", DilatedContextModuleCost.MODEL);
+        networks.put("Wav2Vec2FeatureEncoder", Wav2Vec2FeatureEncoderCost.MODEL);
+        networks.put("R2Plus1dStage1", R2Plus1dStage1Cost.MODEL);
+        networks.put("LeNet300100", LeNet300100Cost.MODEL);
+        return Collections.unmodifiableMap(networks);
     }
 
-    /** Prints the conventions, then one table per network. */
-    static void print(PrintStream out) {
+    /** Prints to standard output; an unknown network name is reported on standard error, exit status 2. */
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Prints the summary (no arguments) or the named networks' tables; returns the exit status, 0 or
+     * {@link #UNKNOWN_NETWORK} (then nothing is printed to {@code out}).
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<ModelCost> chosen = new ArrayList<>();
+        for (String arg : args) {
+            if (normalized(arg).equals(ALL)) {
+                chosen.addAll(NETWORKS.values());
+            } else {
+                ModelCost network = find(arg);
+                if (network == null) {
+                    err.println("No sample network is called '" + arg + "'. The networks: "
+                            + String.join(", ", NETWORKS.keySet()) + "; or " + ALL + " for every one.");
+                    return UNKNOWN_NETWORK;
+                }
+                chosen.add(network);
+            }
+        }
+        printConventions(out);
+        if (chosen.isEmpty()) {
+            out.println();
+            new SummaryTable(out).print(NETWORKS.values());
+            out.println();
+            out.println("Per-layer tables: give network names (or \"" + ALL + "\") as arguments, e.g.");
+            out.println("  mvn -q -DskipTests package exec:java -Dexec.args=\"ResNet50 UNet\"");
+        }
         CostTable table = new CostTable(out);
-        table.printConventions();
-        for (ModelCost network : NETWORKS) {
+        for (ModelCost network : chosen) {
             out.println();
             table.print(network);
         }
+        return 0;
+    }
+
+    /** The network whose class name or display name is the argument's, ignoring case and punctuation. */
+    static ModelCost find(String name) {
+        String wanted = normalized(name);
+        for (Map.Entry<String, ModelCost> entry : NETWORKS.entrySet()) {
+            if (normalized(entry.getKey()).equals(wanted) || normalized(entry.getValue().name()).equals(wanted)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String normalized(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    private static void printConventions(PrintStream out) {
+        out.println("Cost per input sample (batch 1), counted at compile time by modelcost.");
+        out.println("MACs = multiply-accumulates of conv, deconv and dense layers (torchvision's \"GFLOPS\");");
+        out.println("FLOPs = 2 * MACs + bias additions + the operations of pooling, normalization, activation and"
+                + " other element-wise layers;");
+        out.println("params = weights + biases + batch-norm scale and shift;"
+                + " activations = output elements of all layers, summed.");
     }
 }

@@ -1,10 +1,14 @@
 /**
  * Networks declared with the modelcost annotations, and {@link dev.modelcost.sample.PrintCosts}, a program
- * that prints their cost layer by layer.
+ * that prints their cost side by side and, on request, layer by layer.
  *
  * <p>Each network is one class; while it compiles, the processor generates a {@code <Name>Cost} class
- * beside it. Only convolution, transposed convolution (grouped or depthwise) and dense layers can be declared
- * so far, so normalization, activation, pooling and residual additions are left out where the original
- * networks have them; each class says what it leaves out. None of these changes the multiply-accumulates.
+ * beside it. {@link dev.modelcost.sample.AlexNet}, {@link dev.modelcost.sample.Vgg16},
+ * {@link dev.modelcost.sample.ResNet18}, {@link dev.modelcost.sample.ResNet50},
+ * {@link dev.modelcost.sample.MobileNetV2}, {@link dev.modelcost.sample.DcganGenerator} and
+ * {@link dev.modelcost.sample.UNet} are declared layer for layer after their reference definitions, which each
+ * class names, and their tests check the published multiply-accumulate and parameter counts exactly. The other
+ * classes were declared when only convolution, transposed convolution and dense layers existed; each says
+ * what it leaves out.
  */
 package dev.modelcost.sample;

@@ -25,24 +25,31 @@ class DcganGeneratorTest {
     }
 
     @Test
-    void paramsAreTheWeightsWithoutBatchNorm() {
-        // 100*512*16 + 512*256*16 + 256*128*16 + 128*64*16 + 64*3*16
+    void paramsAreTheWeightsAndTheBatchNorms() {
+        // weights: 100*512*16 + 512*256*16 + 256*128*16 + 128*64*16 + 64*3*16
         //   = 819,200 + 2,097,152 + 524,288 + 131,072 + 3,072 = 3,574,784 (no biases)
-        assertEquals(3_574_784L, DcganGeneratorCost.PARAMS);
+        // batch norm after the first four: 2 * (512 + 256 + 128 + 64) = 1,920
+        // total 3,576,704
+        assertEquals(3_576_704L, DcganGeneratorCost.PARAMS);
+        assertEquals(1_024L, layer("projectBn").params());
     }
 
     @Test
-    void noBiasMeansFlopsAreTwiceTheMacs() {
+    void flopsAreTwiceTheMacsPlusTheNormalizationsAndActivations() {
         assertEquals(0L, DcganGeneratorCost.BIAS_ADDS);
-        // 2 * 104,628,224
-        assertEquals(209_256_448L, DcganGeneratorCost.FLOPS);
+        // elements after the first four layers: 8,192 + 16,384 + 32,768 + 65,536 = 122,880
+        // 2 * 104,628,224 + batch norm 2 * 122,880 + ReLU 122,880 + Tanh 5 * 3*64*64
+        //   = 209,256,448 + 245,760 + 122,880 + 61,440 = 209,686,528
+        assertEquals(209_686_528L, DcganGeneratorCost.FLOPS);
+        assertEquals(61_440L, layer("tanh").flops());
     }
 
     @Test
     void shapesGrowFromNoiseToImage() {
         assertEquals("100x1x1", DcganGeneratorCost.INPUT_SHAPE);
         assertEquals("3x64x64", DcganGeneratorCost.OUTPUT_SHAPE);
-        assertEquals(5, DcganGeneratorCost.LAYERS);
+        // five transposed convolutions, four batch norms and ReLUs, the Tanh
+        assertEquals(14, DcganGeneratorCost.LAYERS);
         // (1 - 1)*1 - 0 + 3 + 1 = 4, then (S - 1)*2 - 2 + 3 + 1 = 2S each: 8, 16, 32, 64
         assertArrayEquals(new int[] {512, 4, 4}, layer("project").outputShape());
         assertArrayEquals(new int[] {256, 8, 8}, layer("up1").outputShape());
@@ -62,8 +69,10 @@ class DcganGeneratorTest {
 
     @Test
     void activationsAreEveryLayersOutput() {
-        // 512*16 + 256*64 + 128*256 + 64*1024 + 3*4096 = 8,192 + 16,384 + 32,768 + 65,536 + 12,288
-        assertEquals(135_168L, DcganGeneratorCost.ACTIVATIONS);
+        // the transposed convolutions: 512*16 + 256*64 + 128*256 + 64*1024 + 3*4096
+        //   = 8,192 + 16,384 + 32,768 + 65,536 + 12,288 = 135,168;
+        // as much again from each batch norm and ReLU, 2 * 122,880, and the Tanh's 12,288: 393,216
+        assertEquals(393_216L, DcganGeneratorCost.ACTIVATIONS);
     }
 
     private static LayerCost layer(String name) {

@@ -1,6 +1,9 @@
 package dev.modelcost.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelcost.ModelCost;
@@ -9,54 +12,117 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** What {@link PrintCosts} prints. */
+/** What {@link PrintCosts} prints: the summary without arguments, the named networks' tables with them. */
 class PrintCostsTest {
 
     @Test
     void startsWithTheConventions() {
-        String header = String.join(" ", printed().subList(0, 3));
+        String header = String.join(" ", run().lines.subList(0, 4));
         assertTrue(header.contains("MACs = multiply-accumulates of conv, deconv and dense layers"), header);
-        assertTrue(header.contains("FLOPs = 2 * MACs + bias additions"), header);
+        assertTrue(header.contains("FLOPs = 2 * MACs + bias additions + the operations of pooling"), header);
+        assertTrue(header.contains("params = weights + biases + batch-norm scale and shift"), header);
+        assertTrue(header.contains("activations = output elements of all layers"), header);
     }
 
     @Test
-    void printsEveryNetworkWithItsTotals() {
-        String text = String.join("\n", printed());
-        assertEquals(7, PrintCosts.NETWORKS.size());
-        for (ModelCost network : PrintCosts.NETWORKS) {
-            assertTrue(text.contains(network.name() + ": " + network.inputShapeText() + " -> "
-                    + network.outputShapeText() + ", " + network.layers().size() + " layers"), network.name());
-            String totals = totalsLine(network.name());
-            assertTrue(totals.contains(String.format(Locale.ROOT, "%,d", network.macs())), totals);
-            assertTrue(totals.contains(String.format(Locale.ROOT, "%,d", network.params())), totals);
-            assertTrue(totals.contains(String.format(Locale.ROOT, "%,d", network.flops())), totals);
+    void theIssuesSevenNetworksComeFirstUnderTheirClassNames() throws ReflectiveOperationException {
+        assertEquals(List.of("AlexNet", "Vgg16", "ResNet18", "ResNet50", "MobileNetV2", "DcganGenerator", "UNet"),
+                List.copyOf(PrintCosts.NETWORKS.keySet()).subList(0, 7));
+        assertEquals(13, PrintCosts.NETWORKS.size());
+        for (Map.Entry<String, ModelCost> entry : PrintCosts.NETWORKS.entrySet()) {
+            Class<?> cost = Class.forName("dev.modelcost.sample." + entry.getKey() + "Cost");
+            assertSame(cost.getField("MODEL").get(null), entry.getValue(), entry.getKey());
         }
+    }
+
+    @Test
+    void withoutArgumentsOneSummaryRowPerNetwork() {
+        Printed printed = run();
+        assertEquals(0, printed.status);
+        for (ModelCost network : PrintCosts.NETWORKS.values()) {
+            String row = "  " + Pattern.quote(network.name()) + " +" + network.inputShapeText() + " +"
+                    + grouped(network.macs()) + " +" + grouped(network.flops()) + " +" + grouped(network.params())
+                    + " +" + grouped(network.activations()) + " +" + network.layers().size();
+            assertEquals(1, printed.lines.stream().filter(line -> line.matches(row)).count(), row);
+            assertFalse(printed.lines.contains(network.name() + ": " + network.inputShapeText() + " -> "
+                    + network.outputShapeText() + ", " + network.layers().size() + " layers"), network.name());
+        }
+        assertTrue(printed.lines.stream().anyMatch(line -> line.contains("-Dexec.args=\"ResNet50")));
+    }
+
+    @Test
+    void summaryRowOfResNet50HasTheIssuesFigures() {
+        String row = run().lines.stream().filter(line -> line.startsWith("  ResNet-50 ")).findFirst().orElseThrow();
+        // 4,089,184,256 MACs and 25,557,032 parameters: see ResNet50Test
+        assertTrue(row.matches("  ResNet-50 +3x224x224 +4,089,184,256 +[0-9,]+ +25,557,032 +[0-9,]+ +174"), row);
+    }
+
+    @Test
+    void aNamedNetworkPrintsItsTableOnly() {
+        Printed printed = run("ResNet50");
+        assertEquals(0, printed.status);
+        assertTrue(printed.lines.contains("ResNet-50: 3x224x224 -> 1000, 174 layers"), printed.text());
+        assertEquals(1, printed.lines.stream().filter(line -> line.matches("\\S.*: .* layers")).count());
+        assertFalse(printed.text().contains("activations  layers"), "no summary");
+        assertTrue(totalsLine(printed, "ResNet-50").contains("4,089,184,256"));
+        assertTrue(lineOf(printed, "ResNet-50", " layer2.0.downsample ").contains("256x56x56 -> 512x28x28"));
+    }
+
+    @Test
+    void namesIgnoreCaseAndPunctuationAndMayBeDisplayNames() {
+        assertSame(ResNet50Cost.MODEL, PrintCosts.find("resnet50"));
+        assertSame(ResNet50Cost.MODEL, PrintCosts.find("ResNet-50"));
+        assertSame(DcganGeneratorCost.MODEL, PrintCosts.find("DCGAN generator"));
+        assertSame(UNetCost.MODEL, PrintCosts.find("U-Net"));
+        assertSame(MobileNetV1Cost.MODEL, PrintCosts.find("MobileNetV1"));
+        assertNull(PrintCosts.find("ResNet"));
+    }
+
+    @Test
+    void allPrintsEveryNetworksTableWithItsTotals() {
+        Printed printed = run("all");
+        for (ModelCost network : PrintCosts.NETWORKS.values()) {
+            assertTrue(printed.lines.contains(network.name() + ": " + network.inputShapeText() + " -> "
+                    + network.outputShapeText() + ", " + network.layers().size() + " layers"), network.name());
+            String totals = totalsLine(printed, network.name());
+            assertTrue(totals.contains(grouped(network.macs())), totals);
+            assertTrue(totals.contains(grouped(network.params())), totals);
+            assertTrue(totals.contains(grouped(network.flops())), totals);
+        }
+    }
+
+    @Test
+    void anUnknownNameIsAnErrorThatListsTheNetworks() {
+        Printed printed = run("UNet", "ResNet51");
+        assertEquals(PrintCosts.UNKNOWN_NETWORK, printed.status);
+        assertEquals(List.of(), printed.lines);
+        assertTrue(printed.err.contains("'ResNet51'"), printed.err);
+        assertTrue(printed.err.contains("ResNet18, ResNet50, MobileNetV2"), printed.err);
     }
 
     @Test
     void printsTheDcganFiguresGrouped() {
-        String totals = totalsLine("DCGAN generator");
-        // 104,628,224 MACs and 3,574,784 weights: see DcganGeneratorTest
-        assertTrue(totals.matches(".*100x1x1 -> 3x64x64 +104,628,224 +3,574,784 +209,256,448"), totals);
-        assertTrue(lineOf("DCGAN generator", " up1 ").contains("512x4x4 -> 256x8x8"));
-        assertTrue(lineOf("DCGAN generator", " up1 ").contains("33,554,432"));
+        Printed printed = run("DcganGenerator");
+        String totals = totalsLine(printed, "DCGAN generator");
+        // 104,628,224 MACs and 3,576,704 parameters: see DcganGeneratorTest
+        assertTrue(totals.matches(".*100x1x1 -> 3x64x64 +104,628,224 +3,576,704 +209,686,528"), totals);
+        assertTrue(lineOf(printed, "DCGAN generator", " up1 ").contains("512x4x4 -> 256x8x8"));
+        assertTrue(lineOf(printed, "DCGAN generator", " up1 ").contains("33,554,432"));
     }
 
     @Test
     void numbersAreRightAlignedUnderTheirHeadings() {
-        List<String> table = table("MobileNet V1 (without classifier)");
-        String headings = table.get(0);
-        for (String column : List.of("MACs", "params", "FLOPs")) {
-            int end = headings.indexOf(column) + column.length();
-            for (String line : table.subList(1, table.size())) {
-                if (!line.trim().startsWith("-")) {
-                    assertTrue(Character.isDigit(line.charAt(end - 1)), column + ": " + line);
-                    assertTrue(end == line.length() || line.charAt(end) == ' ', column + ": " + line);
-                }
-            }
-        }
+        assertRightAligned(table(run("MobileNetV1"), "MobileNet V1 (without classifier)"),
+                List.of("MACs", "params", "FLOPs"));
+        List<String> lines = run().lines;
+        int headings = lines.indexOf(lines.stream().filter(line -> line.startsWith("  network ")).findFirst()
+                .orElseThrow());
+        assertRightAligned(lines.subList(headings, headings + 2 + PrintCosts.NETWORKS.size()),
+                List.of("MACs", "FLOPs", "params", "activations", "layers"));
     }
 
     @Test
@@ -69,20 +135,49 @@ class PrintCostsTest {
         } finally {
             System.setOut(standard);
         }
-        assertEquals(printed(), bytes.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals(run().lines, bytes.toString(StandardCharsets.UTF_8).lines().toList());
     }
 
-    private static List<String> printed() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            PrintCosts.print(out);
+    /** Each column's cells, below its heading, end where the heading ends. */
+    private static void assertRightAligned(List<String> table, List<String> columns) {
+        String headings = table.get(0);
+        for (String column : columns) {
+            int end = headings.indexOf(column) + column.length();
+            for (String line : table.subList(1, table.size())) {
+                if (!line.trim().startsWith("-")) {
+                    assertTrue(Character.isDigit(line.charAt(end - 1)), column + ": " + line);
+                    assertTrue(end == line.length() || line.charAt(end) == ' ', column + ": " + line);
+                }
+            }
         }
-        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private static String grouped(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    /** What one run printed. */
+    private record Printed(int status, List<String> lines, String err) {
+        String text() {
+            return String.join("\n", lines);
+        }
+    }
+
+    private static Printed run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = PrintCosts.run(args, outStream, errStream);
+        }
+        return new Printed(status, out.toString(StandardCharsets.UTF_8).lines().toList(),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     /** The lines of a network's table, from its heading row to its totals row. */
-    private static List<String> table(String network) {
-        List<String> lines = printed();
+    private static List<String> table(Printed printed, String network) {
+        List<String> lines = printed.lines;
         int title = -1;
         for (int i = 0; i < lines.size() && title < 0; i++) {
             if (lines.get(i).startsWith(network + ": ")) {
@@ -97,12 +192,12 @@ class PrintCostsTest {
         return lines.subList(title + 1, end + 1);
     }
 
-    private static String totalsLine(String network) {
-        List<String> table = table(network);
+    private static String totalsLine(Printed printed, String network) {
+        List<String> table = table(printed, network);
         return table.get(table.size() - 1);
     }
 
-    private static String lineOf(String network, String part) {
-        return table(network).stream().filter(line -> line.contains(part)).findFirst().orElseThrow();
+    private static String lineOf(Printed printed, String network, String part) {
+        return table(printed, network).stream().filter(line -> line.contains(part)).findFirst().orElseThrow();
     }
 }

@@ -1,0 +1,31 @@
+package dev.modelcost.sample;
+
+import static dev.modelcost.sample.CostTable.grouped;
+
+import dev.modelcost.ModelCost;
+import java.io.PrintStream;
+import java.util.Collection;
+
+/** Formats several networks' totals side by side: one row per network, in the order given. */
+final class SummaryTable {
+    private static final String[] HEADINGS =
+            {"network", "input", "MACs", "FLOPs", "params", "activations", "layers"};
+    private static final boolean[] RIGHT = {false, false, true, true, true, true, true};
+
+    private final PrintStream out;
+
+    SummaryTable(PrintStream out) {
+        this.out = out;
+    }
+
+    /** The table of the networks' totals. */
+    void print(Collection<ModelCost> networks) {
+        TextTable table = new TextTable(HEADINGS, RIGHT);
+        for (ModelCost network : networks) {
+            table.row(network.name(), network.inputShapeText(), grouped(network.macs()), grouped(network.flops()),
+                    grouped(network.params()), grouped(network.activations()),
+                    Integer.toString(network.layers().size()));
+        }
+        table.print(out);
+    }
+}
