@@ -1,0 +1,93 @@
+package dev.modelcost.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.modelcost.processor.testing.Compiled;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTML report opened in headless Chromium: its script runs to the end without an error or a console error,
+ * and it draws one bar per layer and one roofline point per layer that computes. The page records both in
+ * attributes of its root element, which Chromium's {@code --dump-dom} prints once the scripts have run.
+ *
+ * <p>Needs Debian's {@code chromium}, which {@code .ci/run} installs; where it is missing the test is skipped,
+ * unless {@code MODELCOST_REQUIRE_BROWSER} is set (as CI sets it), in which case it fails.
+ */
+class HtmlReportBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void pageRendersItsChartAndRooflineWithoutErrors() throws Exception {
+        if (System.getenv("MODELCOST_REQUIRE_BROWSER") == null) {
+            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
+        }
+        Compilation compilation = Compiled.source(
+                "package h;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 3, size = {32, 32}), name = \"</script><b>x</b>\")",
+                "@Device(preset = DevicePreset.T4)",
+                "public class Page {",
+                "    @Conv(out = 16, kernel = 3, padding = 1) Layer conv1;",
+                "    @Activation(ActivationFunction.RELU) Layer relu;",
+                "    @MaxPool(kernel = 2) Layer pool;",
+                "    @From(\"pool\") @Conv(out = 16, kernel = 1) Layer side;",
+                "    @Add({\"pool\", \"side\"}) Layer sum;",
+                "    @Dense(out = 10) Layer fc;",
+                "}").compilation();
+        assertThat(compilation).succeeded();
+        Path page = folder.resolve("page.html");
+        Files.writeString(page, compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+                "META-INF/modelcost/h.Page.html").orElseThrow().getCharContent(true), StandardCharsets.UTF_8);
+
+        String dom = dumpDom(page);
+
+        assertThat(attribute(dom, "data-status")).isEqualTo("ready");
+        assertThat(attribute(dom, "data-errors")).isEqualTo("0");
+        assertThat(count(dom, "<rect class=\"bar\"")).isEqualTo(6);
+        // relu, pool, side, sum and fc compute; conv1 too: every layer has FLOPs here.
+        assertThat(count(dom, "class=\"point ")).isEqualTo(6);
+        // The network's name is text, never markup, even when it looks like a closing tag.
+        assertThat(dom).doesNotContain("<b>x</b>");
+    }
+
+    private String dumpDom(Path page) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--user-data-dir=" + folder.resolve("profile"),
+                "--virtual-time-budget=5000", "--dump-dom", page.toUri().toString()));
+        Process process = new ProcessBuilder(command).redirectError(folder.resolve("chromium.log").toFile()).start();
+        String dom = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return dom;
+    }
+
+    private static String attribute(String dom, String name) {
+        Matcher matcher = Pattern.compile("<html[^>]* " + name + "=\"([^\"]*)\"").matcher(dom);
+        return matcher.find() ? matcher.group(1) : "(missing)";
+    }
+
+    private static int count(String text, String fragment) {
+        int count = 0;
+        for (int at = text.indexOf(fragment); at >= 0; at = text.indexOf(fragment, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
