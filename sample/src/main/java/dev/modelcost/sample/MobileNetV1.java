@@ -16,9 +16,9 @@ import dev.modelcost.Shape;
  * paddings are TensorFlow's "same", as in the original implementation; the convolutions have no bias, as
  * each is followed by batch normalization.
  *
- * <p>Declared up to the last pointwise convolution (output 1024x7x7). Left out because they cannot be
- * declared yet: batch normalization and ReLU after every convolution, and the classifier, a 7x7 average pool
- * and a 1024 to 1000 fully connected layer (1,024,000 multiply-accumulates, 1,025,000 parameters); with it,
+ * <p>Declared up to the last pointwise convolution (output 1024x7x7), convolutions only: batch normalization
+ * and ReLU after every convolution are left out (see {@link MobileNetV2} for a network declared with them), and
+ * so is the classifier, a 7x7 average pool and a 1024 to 1000 fully connected layer (1,024,000 multiply-accumulates, 1,025,000 parameters); with it,
  * the network has the paper's 569 million mult-adds and 4.2 million parameters. Table 1 prints the 13th
  * depthwise layer with stride 2, which would shrink 7x7 to 4x4; the stride is 1 in the implementations and
  * in the paper's own cost figures.

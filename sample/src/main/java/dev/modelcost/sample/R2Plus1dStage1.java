@@ -12,10 +12,9 @@ import dev.modelcost.Shape;
  * the stem), and a temporal one, kernel 3x1x1; between them, {@code (64*64*27) / (64*9 + 3*64) = 144} middle
  * channels give the pair as many parameters as one 3x3x3 convolution would have had.
  *
- * <p>The later stages are not declared: their first block adds a shortcut convolution fed from the block's
- * input, and layers cannot take input from an earlier layer yet. Left out because they cannot be declared yet:
- * batch normalization and ReLU after every convolution and the residual additions of the two blocks, none of
- * which adds multiply-accumulates.
+ * <p>Only the convolutions of the stem and the first stage are declared: the later stages, and the batch
+ * normalization, ReLU and residual additions of these (declared as in {@link ResNet18}), are left out; none of
+ * the latter adds multiply-accumulates.
  */
 @Network(name = "R(2+1)D-18 stem and stage 1", input = @Shape(channels = 3, size = {16, 112, 112}))
 public final class R2Plus1dStage1 {

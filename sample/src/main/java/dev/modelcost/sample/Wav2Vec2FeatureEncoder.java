@@ -11,8 +11,8 @@ import dev.modelcost.Shape;
  * second of 16 kHz audio: seven 1-D convolutions of 512 channels that turn 16,000 samples into 49 frames, one
  * every 20 ms. The transformer that follows it is not a convolution network and is not declared.
  *
- * <p>Left out because they cannot be declared yet: the group normalization after the first convolution (1,024
- * parameters) and the GELU after each. They add no multiply-accumulates.
+ * <p>Left out: the group normalization after the first convolution (1,024 parameters), for which there is no
+ * layer kind, and the GELU after each convolution. Neither adds multiply-accumulates.
  */
 @Network(name = "wav2vec 2.0 feature encoder", input = @Shape(channels = 1, size = {16_000}))
 public final class Wav2Vec2FeatureEncoder {
