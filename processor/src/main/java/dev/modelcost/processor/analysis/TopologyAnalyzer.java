@@ -30,7 +30,8 @@ final class TopologyAnalyzer {
                 channels = Exact.add("channels of layer '" + layer.name() + "'", channels, input.channels());
             }
             Exact.checkInt("channels of layer '" + layer.name() + "'", channels);
-            return LayerFigures.operations(layer, "", first, new TensorShape(channels, first.sizes(), true), 0, 0);
+            return LayerFigures.operations(layer, String.join(", ", merge.inputs()), first,
+                    new TensorShape(channels, first.sizes(), true), 0, 0);
         }
         long[] out = first.sizes();
         long channels = first.channels();
@@ -57,7 +58,8 @@ final class TopologyAnalyzer {
         TensorShape output = TensorShape.of(channels, out);
         String of = " of layer '" + layer.name() + "'";
         long flops = Exact.multiply("FLOPs" + of, inputs.size() - 1L, output.elements("FLOPs" + of));
-        return LayerFigures.operations(layer, "", first, output, flops, 0);
+        String operator = layer.kind() == LayerKind.ADD ? " + " : " * ";
+        return LayerFigures.operations(layer, String.join(operator, merge.inputs()), first, output, flops, 0);
     }
 
     /** The broadcast size of two sizes: equal, or one of them 1; null when neither. */
