@@ -62,7 +62,11 @@ final class TopologyAnalyzer {
 
     /** The broadcast size of two sizes: equal, or one of them 1; null when neither. */
     private static Long broadcast(long a, long b) {
-        return a == b || b == 1 ? a : a == 1 ? b : null;
+        // Not a single conditional expression: mixing long and Long there unboxes the null.
+        if (a == b || b == 1) {
+            return a;
+        }
+        return a == 1 ? Long.valueOf(b) : null;
     }
 
     private static void reportDiffer(LayerDecl layer, MergeSpec merge, String verb, TensorShape first,
