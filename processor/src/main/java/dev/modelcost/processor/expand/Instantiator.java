@@ -41,7 +41,10 @@ public final class Instantiator {
         Values values = new Values(template.values(), scope, template.name(), "groups", findings);
         try {
             LayerSpec spec = spec(template, values, scope, findings);
-            return new LayerDecl(scope.fullName(template.name()), template.field(), template.kind(),
+            // @AdaptivePool is either kind, by its mode.
+            LayerKind kind = spec instanceof GlobalPoolSpec pool
+                    ? (pool.max() ? LayerKind.MAX_POOL : LayerKind.AVG_POOL) : template.kind();
+            return new LayerDecl(scope.fullName(template.name()), template.field(), kind,
                     scope.at(template.values().annotation()), spec, template.budget());
         } catch (Unresolved e) {
             return null;
