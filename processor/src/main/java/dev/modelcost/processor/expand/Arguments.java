@@ -54,8 +54,9 @@ final class Arguments {
             Long value = firstRepetition && first.containsKey(param.name()) ? first.get(param.name())
                     : every.get(param.name());
             if (value == null && param.defaultExpression() != null) {
-                Scope defaults = new Scope(scope.prefix(), names, scope.useSite(), block.type().getSimpleName()
-                        .toString());
+                // A default that fails with this use's values is reported at the use.
+                Scope defaults = new Scope(scope.prefix(), names, scope.at(stage.values().annotation()),
+                        block.type().getSimpleName().toString());
                 try {
                     value = Instantiator.evaluate(param.defaultExpression(), defaults, param.position(),
                             "default of parameter '" + param.name() + "' of " + block.type().getSimpleName(),
@@ -80,7 +81,8 @@ final class Arguments {
             Scope scope, Findings findings) {
         AnnotationValues values = stage.values();
         String text = values.stringValue(attribute);
-        Position position = scope.at(values.position(attribute));
+        Position written = values.position(attribute);
+        Position position = scope.at(written);
         Map<String, Long> result = new LinkedHashMap<>();
         if (text.isBlank()) {
             return result;
@@ -101,7 +103,7 @@ final class Arguments {
                 return null;
             }
             try {
-                result.put(name, Instantiator.evaluate(assignment.substring(equals + 1), scope, position,
+                result.put(name, Instantiator.evaluate(assignment.substring(equals + 1).trim(), scope, written,
                         attribute + " of stage '" + scope.fullName(stage.name()) + "'", findings));
             } catch (Instantiator.Unresolved e) {
                 return null;

@@ -51,12 +51,26 @@ public final class Instantiator {
         }
     }
 
-    /** Evaluates an expression of the scope's names, as {@code @When} and {@code @Stage} arguments use. */
+    /**
+     * Evaluates an expression of the scope's names, as {@code @When} and {@code @Stage} arguments use. An
+     * expression that cannot be parsed or uses an unknown name is wrong wherever it is used: reported where it is
+     * written ({@code position}). One that fails only with the values of this use (a division by zero, an
+     * overflow) is reported where the block is used, as every problem of the values a use gives.
+     */
     public static long evaluate(String text, Scope scope, Position position, String what, Findings findings) {
+        Expression expression;
         try {
-            return Expression.parse(text).evaluate(scope.names());
+            expression = Expression.parse(text);
         } catch (ExpressionException e) {
             findings.add(Diagnostic.BAD_EXPRESSION, position, text, what, e.getMessage());
+            throw new Unresolved();
+        }
+        try {
+            return expression.evaluate(scope.names());
+        } catch (ExpressionException e) {
+            boolean namesKnown = scope.names().keySet().containsAll(expression.names());
+            findings.add(Diagnostic.BAD_EXPRESSION, namesKnown ? scope.at(position) : position, text, what,
+                    e.getMessage());
             throw new Unresolved();
         }
     }
@@ -225,7 +239,7 @@ public final class Instantiator {
             String what = attribute + "Expr of layer '" + layer + "'";
             long value = evaluate(text, scope, raw.expressionPosition(attribute), what, findings);
             if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-                findings.add(Diagnostic.BAD_EXPRESSION, raw.expressionPosition(attribute), text, what,
+                findings.add(Diagnostic.BAD_EXPRESSION, scope.at(raw.expressionPosition(attribute)), text, what,
                         "its value " + value + " does not fit an int");
                 throw new Unresolved();
             }
