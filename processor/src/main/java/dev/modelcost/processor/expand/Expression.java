@@ -94,8 +94,9 @@ public final class Expression {
         public long evaluate(Map<String, Long> names) {
             Long value = names.get(name);
             if (value == null) {
-                throw new ExpressionException("unknown name '" + name + "'; known here: "
-                        + String.join(", ", new TreeSet<>(names.keySet())));
+                throw new ExpressionException("unknown name '" + name + "'; known here: " + (names.isEmpty()
+                        ? "none (names are a @Block's parameters and in; a network's expressions use numbers only)"
+                        : String.join(", ", new TreeSet<>(names.keySet()))));
             }
             return value;
         }
