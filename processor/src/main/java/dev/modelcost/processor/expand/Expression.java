@@ -111,7 +111,13 @@ public final class Expression {
         @Override
         public long evaluate(Map<String, Long> names) {
             long value = operand.evaluate(names);
-            return operator == '-' ? Math.negateExact(value) : (value == 0 ? 1 : 0);
+            if (operator == '!') {
+                return value == 0 ? 1 : 0;
+            }
+            if (value == Long.MIN_VALUE) {
+                throw new ExpressionException("overflow in -(" + value + ")");
+            }
+            return -value;
         }
 
         @Override
@@ -152,6 +158,9 @@ public final class Expression {
         }
 
         private static long divide(long a, long b, String operator) {
+            if (a == Long.MIN_VALUE && b == -1) {
+                throw new ArithmeticException(); // floorDiv does not throw on its one overflow
+            }
             return Math.floorDiv(a, nonZero(b, operator));
         }
 
