@@ -82,6 +82,10 @@ public final class NetworkExpander {
         private final List<String> flattenedBy = new ArrayList<>();
         private final List<LayerFigures> figures = new ArrayList<>();
         private final Deque<TypeElement> blockStack = new ArrayDeque<>();
+        /** Where the network uses the stage being expanded (its repeat), or null outside stages. */
+        private Position expanding;
+        /** Repetitions expanded so far: bounded too, as a block may add no layer at all. */
+        private long repetitions;
         private boolean valid = true;
 
         Walk(NetworkDecl network, TensorShape input, Findings findings) {
@@ -205,9 +209,19 @@ public final class NetworkExpander {
                 valid = false;
                 return unknownNode(null, inputNode);
             }
+            Position outerExpanding = expanding;
+            if (expanding == null) {
+                expanding = values.position("repeat");
+            }
+            if (repeat > MAX_LAYERS) {
+                tooManyLayers(stageName);
+            }
             blockStack.push(block.type());
             int current = inputNode;
             for (int rep = 0; rep < repeat; rep++) {
+                if (++repetitions > MAX_LAYERS) {
+                    tooManyLayers(stageName + "." + rep);
+                }
                 Map<String, Long> names = arguments.bind(rep == 0, shapeOf(current).channels());
                 if (names == null) {
                     valid = false;
@@ -220,6 +234,7 @@ public final class NetworkExpander {
                 current = blockFrame.previous;
             }
             blockStack.pop();
+            expanding = outerExpanding;
             return current;
         }
 
@@ -247,10 +262,7 @@ public final class NetworkExpander {
 
         private int addNode(TensorShape output, String flattened, LayerFigures layerFigures, String name) {
             if (outputs.size() >= MAX_LAYERS) {
-                findings.add(Diagnostic.TOO_MANY_LAYERS, network.annotation(), network.displayName(),
-                        Numbers.grouped(MAX_LAYERS), name);
-                valid = false;
-                throw new TooManyLayers();
+                tooManyLayers(name);
             }
             outputs.add(output);
             flattenedBy.add(flattened);
@@ -258,6 +270,18 @@ public final class NetworkExpander {
                 figures.add(layerFigures);
             }
             return outputs.size() - 1;
+        }
+
+        /**
+         * Reports that the network is too large, at the repeat of the stage being expanded (else at the network),
+         * and stops the walk. Checked before expanding a repeat beyond the limit, so no repeat count makes the walk
+         * slow.
+         */
+        private void tooManyLayers(String at) {
+            findings.add(Diagnostic.TOO_MANY_LAYERS, expanding != null ? expanding : network.annotation(),
+                    network.displayName(), Numbers.grouped(MAX_LAYERS), at);
+            valid = false;
+            throw new TooManyLayers();
         }
 
         /** A node for a field that could not even be instantiated: its input's shape, sizes unknown. */
