@@ -16,7 +16,7 @@ public enum Diagnostic {
     EMPTY_NETWORK("MC100", Kind.ERROR,
             "network %s has no layers; annotate its fields with @Conv, @Deconv or @Dense"),
     LAYER_OUTSIDE_NETWORK("MC101", Kind.ERROR,
-            "@%s on %s is outside any @Network or @Block class; annotate %s with @Network (or @Block) or remove @%s"),
+            "@%s on %s is outside any %s class; %s"),
     SEVERAL_LAYER_KINDS("MC102", Kind.ERROR,
             "field '%s' has both @%s and @%s; a field is one layer: keep one and move the other to a field of its own"),
     GROUPED_WITHOUT_CONVOLUTION("MC103", Kind.ERROR,
