@@ -128,7 +128,8 @@ public final class NetworkReader {
                 new AnnotationValues(elements, field, layerMirror),
                 grouped.map(g -> new AnnotationValues(elements, field, g)).orElse(null),
                 from.map(f -> new AnnotationValues(elements, field, f)).orElse(null),
-                when.map(w -> new AnnotationValues(elements, field, w)).orElse(null),
+                // A network's @When is reported above and not evaluated: one error for it, not a cascade.
+                when.filter(w -> inBlock).map(w -> new AnnotationValues(elements, field, w)).orElse(null),
                 readBudget(field)));
     }
 
