@@ -107,8 +107,9 @@ public final class NetworkReader {
                     fieldName));
             from.ifPresent(f -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, f), "From",
                     fieldName));
-            when.ifPresent(w -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, w), "When",
-                    fieldName));
+            // In a network, MC125 already says to remove it.
+            when.filter(w -> inBlock).ifPresent(w -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER,
+                    Position.of(field, w), "When", fieldName));
             return Optional.empty();
         }
         if (layerMirrors.size() > 1) {
