@@ -201,7 +201,7 @@ public final class Instantiator {
         }
 
         IntValue optionalInt(String attribute) {
-            String expression = raw.expression(attribute);
+            String expression = expression(attribute);
             if (expression == null) {
                 return new IntValue(label(attribute), raw.intValue(attribute), scope.at(raw.position(attribute)));
             }
@@ -215,7 +215,7 @@ public final class Instantiator {
         }
 
         IntsValue ints(String attribute) {
-            String expression = raw.expression(attribute);
+            String expression = expression(attribute);
             if (expression == null) {
                 return new IntsValue(label(attribute), raw.intsValue(attribute), scope.at(raw.position(attribute)));
             }
@@ -225,6 +225,17 @@ public final class Instantiator {
                 values[i] = evaluateInt(attribute, parts.get(i));
             }
             return new IntsValue(label(attribute), values, scope.at(raw.expressionPosition(attribute)));
+        }
+
+        /** The attribute's {@code ...Expr} twin, or null; both written is reported (the twin would silently win). */
+        private String expression(String attribute) {
+            String expression = raw.expression(attribute);
+            if (expression != null && raw.isWritten(attribute)) {
+                findings.add(Diagnostic.ONE_OF, scope.at(raw.expressionPosition(attribute)), layer,
+                        "both " + attribute + " and " + attribute + "Expr", attribute + " or " + attribute + "Expr");
+                throw new Unresolved();
+            }
+            return expression;
         }
 
         private void requireGiven(String attribute) {
