@@ -62,15 +62,17 @@ public final class Instantiator {
         try {
             expression = Expression.parse(text);
         } catch (ExpressionException e) {
-            findings.add(Diagnostic.BAD_EXPRESSION, position, text, what, e.getMessage());
+            findings.addOnce(Diagnostic.BAD_EXPRESSION, position, text, what, e.getMessage());
             throw new Unresolved();
         }
         try {
             return expression.evaluate(scope.names());
         } catch (ExpressionException e) {
-            boolean namesKnown = scope.names().keySet().containsAll(expression.names());
-            findings.add(Diagnostic.BAD_EXPRESSION, namesKnown ? scope.at(position) : position, text, what,
-                    e.getMessage());
+            if (scope.names().keySet().containsAll(expression.names())) {
+                findings.add(Diagnostic.BAD_EXPRESSION, scope.at(position), text, what, e.getMessage());
+            } else {
+                findings.addOnce(Diagnostic.BAD_EXPRESSION, position, text, what, e.getMessage());
+            }
             throw new Unresolved();
         }
     }
