@@ -39,7 +39,7 @@ public enum Diagnostic {
     PADDING_WITH_SAME("MC113", Kind.ERROR,
             "layer '%s' has paddingMode = SAME and also %s; SAME chooses the padding itself: remove %s"),
     MODIFIER_WITHOUT_LAYER("MC114", Kind.ERROR,
-            "@%s on field '%s', which is not a layer; put it on a field with a layer annotation such as @Conv or @Dense, or remove it"),
+            "@%s on field '%s', which is not a layer%s; put it on a field with a layer annotation such as @Conv or @Dense, or remove it"),
     BAD_CLASS_NAME("MC115", Kind.ERROR, "costClass \"%s\" is not a valid Java class name; use a simple name such as \"%s\""),
     MISSING_VALUE("MC116", Kind.ERROR, "%s is missing; give %s"),
     BAD_EXPRESSION("MC117", Kind.ERROR, "expression \"%s\" (%s): %s"),

@@ -183,10 +183,6 @@ public final class NetworkExpander {
             String stageName = frame.scope.fullName(template.name());
             AnnotationValues values = template.values();
             Position useSite = frame.scope.at(values.annotation());
-            if (template.budget() != null) {
-                findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, frame.scope.at(template.budget().position()), "Budget",
-                        stageName);
-            }
             BlockTemplate block = block(template, values, frame);
             if (block == null) {
                 valid = false;
