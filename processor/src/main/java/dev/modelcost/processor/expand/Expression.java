@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * A parsed integer expression of block parameters, as written in {@code outExpr = "width * 4"},
  * {@code @When("stride != 1 || in != out")} or {@code with = "width = 64"}: integer literals, names, unary
  * {@code - !}, {@code * / %}, {@code + -}, comparisons, {@code == !=}, {@code && ||} and parentheses, with Java's
- * precedence. Comparisons and logic give 1 or 0. Arithmetic is on {@code long} and overflow-checked.
+ * precedence and Java's integer division and remainder. Comparisons and logic give 1 or 0. Arithmetic is on
+ * {@code long} and overflow-checked.
  */
 public final class Expression {
     private final String text;
@@ -159,9 +160,10 @@ public final class Expression {
 
         private static long divide(long a, long b, String operator) {
             if (a == Long.MIN_VALUE && b == -1) {
-                throw new ArithmeticException(); // floorDiv does not throw on its one overflow
+                throw new ArithmeticException(); // division does not throw on its one overflow
             }
-            return Math.floorDiv(a, nonZero(b, operator));
+            // Rounded toward zero, as Java's / (and consistent with %, which is Java's remainder).
+            return a / nonZero(b, operator);
         }
 
         private static long nonZero(long b, String operator) {
