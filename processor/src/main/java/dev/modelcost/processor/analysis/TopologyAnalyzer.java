@@ -1,5 +1,6 @@
 package dev.modelcost.processor.analysis;
 
+import dev.modelcost.From;
 import dev.modelcost.LayerKind;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
@@ -71,9 +72,14 @@ final class TopologyAnalyzer {
 
     private static void reportDiffer(LayerDecl layer, MergeSpec merge, String verb, TensorShape first,
             TensorShape other, int index, String what, String fix, Findings findings) {
-        String operands = "'" + merge.inputs().get(0) + "' (" + first + ") and '" + merge.inputs().get(index) + "' ("
-                + other + ")";
+        String operands = operand(merge.inputs().get(0)) + " (" + first + ") and " + operand(merge.inputs().get(index))
+                + " (" + other + ")";
         findings.add(Diagnostic.SHAPES_DIFFER, merge.position(), layer.name(), verb, operands, what, fix);
+    }
+
+    /** A name as the user wrote it, or {@code the input} for {@link From#INPUT}. */
+    private static String operand(String name) {
+        return From.INPUT.equals(name) ? "the input" : "'" + name + "'";
     }
 
     LayerFigures channels(LayerDecl layer, ChannelSpec spec, TensorShape input, Findings findings) {
