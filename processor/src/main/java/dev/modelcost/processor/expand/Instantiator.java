@@ -98,8 +98,8 @@ public final class Instantiator {
             case UPSAMPLE -> upsample(template, values, scope, findings);
             case ADD, MULTIPLY, CONCAT -> new MergeSpec(values.raw.stringsValue("value"),
                     scope.at(values.raw.position("value")));
-            case SLICE -> new ChannelSpec(values.optionalInt("from"), values.optionalInt("to"), null);
-            case SHUFFLE -> new ChannelSpec(null, null, values.optionalInt("value"));
+            case SLICE -> new ChannelSpec(values.optionalInt("from"), values.requiredInt("to"), null);
+            case SHUFFLE -> new ChannelSpec(null, null, values.requiredInt("value"));
             case FLATTEN -> new ChannelSpec(null, null, null);
         };
     }
