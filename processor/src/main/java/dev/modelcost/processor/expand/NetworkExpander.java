@@ -67,6 +67,10 @@ public final class NetworkExpander {
         } catch (TooManyLayers e) {
             return null;
         }
+        if (walk.valid && walk.figures.isEmpty() && !network.layers().isEmpty()) {
+            // Every layer it has comes from blocks whose layers are all absent (@When).
+            findings.add(Diagnostic.EMPTY_NETWORK, network.annotation(), network.type().getSimpleName());
+        }
         if (!walk.valid || walk.figures.isEmpty()) {
             return null;
         }
