@@ -22,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,9 +194,16 @@ public final class NetworkExpander {
                 return unknownNode(null, inputNode);
             }
             if (blockStack.contains(block.type())) {
-                findings.add(Diagnostic.BLOCK_CYCLE, useSite, block.type().getSimpleName(),
-                        blockStack.stream().map(t -> t.getSimpleName().toString()).collect(Collectors.joining(" > "))
-                                + " > " + block.type().getSimpleName());
+                // The stack's top is the innermost block: the cycle runs from the block's own use outwards in.
+                List<String> cycle = new ArrayList<>();
+                for (Iterator<TypeElement> outerFirst = blockStack.descendingIterator(); outerFirst.hasNext(); ) {
+                    TypeElement type = outerFirst.next();
+                    if (!cycle.isEmpty() || type.equals(block.type())) {
+                        cycle.add(type.getSimpleName().toString());
+                    }
+                }
+                cycle.add(block.type().getSimpleName().toString());
+                findings.add(Diagnostic.BLOCK_CYCLE, useSite, block.type().getSimpleName(), String.join(" > ", cycle));
                 valid = false;
                 return unknownNode(null, inputNode);
             }
