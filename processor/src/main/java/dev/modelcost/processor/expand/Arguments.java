@@ -66,7 +66,7 @@ final class Arguments {
                 }
             }
             if (value == null) {
-                findings.add(Diagnostic.BAD_ARGUMENT, scope.at(stage.values().annotation()), stage.name(),
+                findings.addOnce(Diagnostic.BAD_ARGUMENT, stage.values().annotation(), stage.name(),
                         "parameter '" + param.name() + "' has no value; give it in with = \"" + param.name()
                                 + " = ...\"", block.type().getSimpleName(), parameterList(block));
                 return null;
@@ -81,8 +81,9 @@ final class Arguments {
             Scope scope, Findings findings) {
         AnnotationValues values = stage.values();
         String text = values.stringValue(attribute);
+        // Which names a stage gives is its own text, the same in every use of an enclosing block: reported where
+        // it is written, once. Only what the values make of the expressions can depend on the use.
         Position written = values.position(attribute);
-        Position position = scope.at(written);
         Map<String, Long> result = new LinkedHashMap<>();
         if (text.isBlank()) {
             return result;
@@ -91,13 +92,13 @@ final class Arguments {
             int equals = assignment.indexOf('=');
             String name = equals < 0 ? assignment.trim() : assignment.substring(0, equals).trim();
             if (equals < 0 || assignment.startsWith("=", equals + 1)) {
-                findings.add(Diagnostic.BAD_ARGUMENT, position, stage.name(),
+                findings.addOnce(Diagnostic.BAD_ARGUMENT, written, stage.name(),
                         attribute + " has \"" + assignment.trim() + "\", not name = expression",
                         block.type().getSimpleName(), parameterList(block));
                 return null;
             }
             if (block.params().stream().noneMatch(p -> p.name().equals(name))) {
-                findings.add(Diagnostic.BAD_ARGUMENT, position, stage.name(),
+                findings.addOnce(Diagnostic.BAD_ARGUMENT, written, stage.name(),
                         attribute + " gives '" + name + "', which " + block.type().getSimpleName() + " does not have",
                         block.type().getSimpleName(), parameterList(block));
                 return null;

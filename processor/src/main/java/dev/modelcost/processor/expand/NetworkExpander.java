@@ -203,7 +203,9 @@ public final class NetworkExpander {
                     }
                 }
                 cycle.add(block.type().getSimpleName().toString());
-                findings.add(Diagnostic.BLOCK_CYCLE, useSite, block.type().getSimpleName(), String.join(" > ", cycle));
+                // A block's own text: reported once, at the use that closes the cycle.
+                findings.addOnce(Diagnostic.BLOCK_CYCLE, values.position("block"), block.type().getSimpleName(),
+                        String.join(" > ", cycle));
                 valid = false;
                 return unknownNode(null, inputNode);
             }
