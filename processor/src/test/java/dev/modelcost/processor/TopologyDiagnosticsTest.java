@@ -73,15 +73,13 @@ class TopologyDiagnosticsTest {
                 "    @Conv(kernel = 3) Layer noOut;",
                 "//  ^ error [MC116] out of layer 'noOut' is missing; give out = ... or outExpr = \"...\"",
                 "    @MaxPool(stride = 2) Layer noKernel;",
-                "//  ^ error [MC116] kernel of layer 'noKernel' is missing; give kernel = ... or kernelExpr = "
-                        + "\"...\"",
+                "//  ^ error [MC116] kernel of layer 'noKernel' is missing; give kernel = ... or kernelExpr = \"...\"",
                 "    @AvgPool(padding = 1) Layer noAverageKernel;",
                 "//  ^ error [MC116] kernel of layer 'noAverageKernel' is missing",
                 "    @Dense(bias = false) Layer noFeatures;",
                 "//  ^ error [MC116] out of layer 'noFeatures' is missing",
                 "    @Shuffle Layer noGroups;",
-                "//  ^ error [MC116] groups of layer 'noGroups' is missing; give value = ... or valueExpr = "
-                        + "\"...\"",
+                "//  ^ error [MC116] groups of layer 'noGroups' is missing; give value = ... or valueExpr = \"...\"",
                 "    @Slice(from = 2) Layer noEnd;",
                 "//  ^ error [MC116] to of layer 'noEnd' is missing; give to = ... or toExpr = \"...\"",
                 "}");
@@ -187,14 +185,12 @@ class TopologyDiagnosticsTest {
                 "    //                                      ^ error [MC124] layer 'empty' keeps channels 4 to "
                         + "4 of an input with 6 channels",
                 "    @From(From.INPUT) @Slice(from = -1, to = 3) Layer negative;",
-                "    //                              ^ error [MC105] from of layer 'negative' is -1; it must be "
-                        + "0 or more",
+                "    //                              ^ error [MC105] from of layer 'negative' is -1; it must be 0 or more",
                 "    @From(From.INPUT) @Shuffle(4) Layer shuffle;",
                 "    //                         ^ error [MC107] layer 'shuffle': 4 groups do not divide the "
                         + "input channels (6); valid group counts: 1, 2, 3, 6",
                 "    @From(From.INPUT) @Shuffle(0) Layer zero;",
-                "    //                         ^ error [MC104] groups of layer 'zero' is 0; it must be at "
-                        + "least 1",
+                "    //                         ^ error [MC104] groups of layer 'zero' is 0; it must be at least 1",
                 "}");
         Fixture.Outcome outcome = Fixture.compile(fixture);
         Fixture.assertExactly(outcome, fixture);
@@ -211,8 +207,7 @@ class TopologyDiagnosticsTest {
                 "    @Upsample(scale = 2, size = 16) Layer both;",
                 "//  ^ error [MC127] layer 'both' gives both scale and size; give exactly one of scale or size",
                 "    @Upsample(mode = UpsampleMode.BILINEAR) Layer neither;",
-                "//  ^ error [MC127] layer 'neither' gives neither scale nor size; give exactly one of scale or "
-                        + "size",
+                "//  ^ error [MC127] layer 'neither' gives neither scale nor size; give exactly one of scale or size",
                 // The expression would silently win over the number.
                 "    @Conv(out = 8, outExpr = \"16\", kernel = 1) Layer twice;",
                 "    //                       ^ error [MC127] layer 'twice' gives both out and outExpr; give "
@@ -238,8 +233,7 @@ class TopologyDiagnosticsTest {
                 "    //                                              ^ error [MC106] stride of layer "
                         + "'strideArity' has 3 values",
                 "    @From(From.INPUT) @AdaptivePool(size = {1, 1, 1}) Layer adaptive;",
-                "    //                                     ^ error [MC106] size of layer 'adaptive' has 3 "
-                        + "values",
+                "    //                                     ^ error [MC106] size of layer 'adaptive' has 3 values",
                 "    @From(From.INPUT) @Upsample(scale = {2, 2, 2}) Layer up;",
                 "    //                                  ^ error [MC106] scale of layer 'up' has 3 values",
                 // floor((8 - 9) / 9) + 1 = 0; padding 1 gives floor((8 + 2 - 9) / 9) + 1 = 1.
@@ -250,16 +244,13 @@ class TopologyDiagnosticsTest {
                 // Width: floor((8 - 12) / 1) + 1 = -3; padding (12 - 8 + 1) / 2 = 2 gives 8 + 4 - 12 + 1 = 1.
                 "    @From(From.INPUT) @MaxPool(kernel = {3, 12}, stride = 1) Layer wide;",
                 "    //                                      ^ error [MC108] layer 'wide': output size would be "
-                        + "-3 in spatial dimension 2 (input 8, window 12, stride 1, padding 0); use a padding "
-                        + "of at least 2",
+                        + "-3 in spatial dimension 2 (input 8, window 12, stride 1, padding 0); use a padding of at least 2",
                 "    @From(From.INPUT) @MaxPool(kernel = 0) Layer zero;",
                 "    //                                  ^ error [MC104] kernel of layer 'zero' is 0",
                 "    @From(From.INPUT) @AvgPool(kernel = 2, padding = -1) Layer negative;",
-                "    //                                               ^ error [MC105] padding of layer "
-                        + "'negative' is -1",
+                "    //                                               ^ error [MC105] padding of layer 'negative' is -1",
                 "    @From(From.INPUT) @AdaptivePool(size = {4, 0}) Layer empty;",
-                "    //                                         ^ error [MC104] size of layer 'empty' "
-                        + "(dimension 2) is 0",
+                "    //                                         ^ error [MC104] size of layer 'empty' (dimension 2) is 0",
                 "    @From(From.INPUT) @Upsample(size = 0) Layer nothing;",
                 "    //                                 ^ error [MC104] size of layer 'nothing' is 0",
                 "}");
