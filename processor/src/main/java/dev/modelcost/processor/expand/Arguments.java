@@ -103,6 +103,12 @@ final class Arguments {
                         block.type().getSimpleName(), parameterList(block));
                 return null;
             }
+            if (result.containsKey(name)) {
+                findings.addOnce(Diagnostic.BAD_ARGUMENT, written, stage.name(),
+                        attribute + " gives '" + name + "' twice; give each parameter once",
+                        block.type().getSimpleName(), parameterList(block));
+                return null;
+            }
             try {
                 result.put(name, Instantiator.evaluate(assignment.substring(equals + 1).trim(), scope, written,
                         attribute + " of stage '" + scope.fullName(stage.name()) + "'", findings));
