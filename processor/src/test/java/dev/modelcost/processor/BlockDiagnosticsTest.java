@@ -161,6 +161,9 @@ class BlockDiagnosticsTest {
                 "    @Stage(block = B.class, with = \"width == 8\") Layer equality;",
                 "    //                             ^ error [MC122] @Stage on field 'equality': with has "
                         + "\"width == 8\", not name = expression",
+                "    @Stage(block = B.class, with = \"width = 8, stride = 1, width = 16\") Layer twice;",
+                "    //                             ^ error [MC122] @Stage on field 'twice': with gives 'width' "
+                        + "twice; give each parameter once",
                 "    @Stage(block = C.class, with = \"width = 8\") Layer noParameters;",
                 "    //                             ^ error [MC122] @Stage on field 'noParameters': with gives "
                         + "'width', which C does not have; the parameters of C are: none",
