@@ -45,6 +45,7 @@ final class PoolingAnalyzer {
                                 + ", or a smaller window");
                 return null;
             }
+            Exact.checkInt("output size of layer '" + layer.name() + "'", out[i]);
         }
         TensorShape output = TensorShape.of(input.channels(), out);
         String of = " of layer '" + layer.name() + "'";
