@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * left out (MC116), names that are not earlier layers (MC118), shapes that cannot be added or concatenated
  * (MC119), channel ranges (MC124), {@code @When} in a network (MC125), merges of fewer than two layers (MC126),
  * one of two attributes (MC127), and the core keys as pooling, shuffle and upsampling meet them (MC101, MC104 to
- * MC108, MC111). The caret lines in each fixture say where javac must point (see {@link Fixture}).
+ * MC108, MC110, MC111). The caret lines in each fixture say where javac must point (see {@link Fixture}).
  */
 class TopologyDiagnosticsTest {
 
@@ -253,6 +253,22 @@ class TopologyDiagnosticsTest {
                 "    //                                         ^ error [MC104] size of layer 'empty' (dimension 2) is 0",
                 "    @From(From.INPUT) @Upsample(size = 0) Layer nothing;",
                 "    //                                 ^ error [MC104] size of layer 'nothing' is 0",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(fixture);
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    @Test
+    void poolingOutputBeyondIntIsAnOverflow() {
+        Fixture fixture = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 1, size = 8))",
+                "public class Padded {",
+                // (8 + 2 * 1,073,741,824 - 1) / 1 + 1 = 2,147,483,656: more than an int, though few elements.
+                "    @AvgPool(kernel = 1, padding = 1_073_741_824, stride = 1) Layer pad;",
+                "//  ^ error [MC110] output size of layer 'pad' (2,147,483,656) exceeds the largest int, 2,147,483,647",
                 "}");
         Fixture.Outcome outcome = Fixture.compile(fixture);
         Fixture.assertExactly(outcome, fixture);
