@@ -64,6 +64,22 @@ class TopologyTest {
     }
 
     @Test
+    void broadcastingWorksInEveryDimensionAndBothWays() {
+        ModelCost model = network("@Shape(channels = 32, size = {7, 7})",
+                // CBAM's spatial attention: a 1 x 7 x 7 map (1 * 49 * 32 * 9 = 14,112 MACs) scales all 32 channels.
+                "@Conv(out = 1, kernel = 3, padding = 1) Layer spatial;",
+                "@Multiply({From.INPUT, \"spatial\"}) Layer scaled;",
+                "@From(From.INPUT) @GlobalMaxPool Layer gate;",
+                // 1 x 7 x 7 and 32 x 1 x 1: each broadcasts where the other is 1, to 32 x 7 x 7.
+                "@Multiply({\"spatial\", \"gate\"}) Layer outer;");
+        assertThat(model.layer("scaled").outputShape()).isEqualTo(new int[] {32, 7, 7});
+        assertThat(model.layer("scaled").flops()).isEqualTo(1_568L); // 32 * 49
+        assertThat(model.layer("outer").outputShape()).isEqualTo(new int[] {32, 7, 7});
+        assertThat(model.layer("outer").flops()).isEqualTo(1_568L);
+        assertThat(model.macs()).isEqualTo(14_112L);
+    }
+
+    @Test
     void inceptionStyleBranchesFromANamedLayerConcatenated() {
         ModelCost model = network("@Shape(channels = 192, size = {28, 28})",
                 "@Conv(out = 64, kernel = 1) Layer branch1;",
