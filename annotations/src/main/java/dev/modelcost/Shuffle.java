@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Shuffle {
-    /** The number of groups. */
+    /** The number of groups; required, here or as {@link #valueExpr()}. */
     int value() default 0;
 
     /** {@link #value()} as an expression of the block's parameters. */

@@ -20,7 +20,7 @@ public @interface Slice {
     /** {@link #from()} as an expression of the block's parameters. */
     String fromExpr() default "";
 
-    /** One past the last channel kept. */
+    /** One past the last channel kept; required, here or as {@link #toExpr()}. */
     int to() default 0;
 
     /** {@link #to()} as an expression of the block's parameters, e.g. {@code "in / 2"}. */

@@ -38,7 +38,8 @@ class StructureDiagnosticsTest {
                 "package d;",
                 "import dev.modelcost.*;",
                 "    @Budget(macs = 1_000)",
-                "//  ^ error [MC101] @Budget on Plain ... annotate Plain with @Network (or @Block) or remove @Budget",
+                "//  ^ error [MC101] @Budget on Plain is outside any @Network class ... "
+                        + "annotate Plain with @Network or remove @Budget",
                 "public class Plain {",
                 "    @Conv(out = 8, kernel = 3) Layer conv;",
                 "//  ^ error [MC101] @Conv on field 'conv' of Plain ... annotate Plain with @Network (or @Block) or remove @Conv",

@@ -66,6 +66,12 @@ public final class CostAnalyzer {
         TensorShape input = inputs.get(0);
         if (spec instanceof ConvSpec conv) {
             return convolutions.analyze(layer, conv, input, flattenedBy, findings);
+        } else if (input.rank() == 0 && (spec instanceof PoolSpec || spec instanceof GlobalPoolSpec)) {
+            Dimensions.reportNoSpatialInput(layer, "a pooling layer", "", input, flattenedBy, findings);
+            return null;
+        } else if (input.rank() == 0 && spec instanceof UpsampleSpec) {
+            Dimensions.reportNoSpatialInput(layer, "an upsampling layer", "", input, flattenedBy, findings);
+            return null;
         } else if (!inputs.stream().allMatch(TensorShape::sizesKnown)) {
             return null;
         } else if (spec instanceof DenseSpec dense) {

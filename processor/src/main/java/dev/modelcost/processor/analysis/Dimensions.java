@@ -26,6 +26,22 @@ final class Dimensions {
         return fit;
     }
 
+    /**
+     * Reports a layer that works over spatial dimensions fed a vector.
+     *
+     * @param what what the layer is, e.g. {@code "a convolution"}
+     * @param alternative what else to use, e.g. {@code ", or use @Dense"}, or empty
+     * @param flattenedBy the layer that removed the spatial dimensions, or null for the network's input
+     */
+    static void reportNoSpatialInput(LayerDecl layer, String what, String alternative, TensorShape input,
+            String flattenedBy, Findings findings) {
+        String why = flattenedBy == null ? " (the network's input has no size)" : " ('" + flattenedBy
+                + "' flattened it)";
+        String fix = flattenedBy == null ? "give @Shape a size" + alternative
+                : "move it before '" + flattenedBy + "'" + alternative;
+        findings.add(Diagnostic.NO_SPATIAL_INPUT, layer.annotation(), layer.name(), what, input, why, fix);
+    }
+
     /** {@code {3, 3}} as {@code "3"}, {@code {1, 7}} as {@code "1x7"}. */
     static String dims(int[] values) {
         if (Arrays.stream(values).allMatch(v -> v == values[0])) {

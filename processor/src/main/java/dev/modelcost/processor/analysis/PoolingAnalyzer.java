@@ -18,7 +18,11 @@ final class PoolingAnalyzer {
     LayerFigures pool(LayerDecl layer, PoolSpec pool, TensorShape input, Findings findings) {
         int rank = input.rank();
         IntsValue stride = pool.stride() == null ? pool.kernel() : pool.stride();
-        if (!Dimensions.fit(layer, rank, findings, pool.kernel(), stride, pool.padding(), pool.dilation())) {
+        // A stride left empty is the kernel: checked once, as the kernel.
+        IntsValue[] written = pool.stride() == null
+                ? new IntsValue[] {pool.kernel(), pool.padding(), pool.dilation()}
+                : new IntsValue[] {pool.kernel(), pool.stride(), pool.padding(), pool.dilation()};
+        if (!Dimensions.fit(layer, rank, findings, written)) {
             return null;
         }
         int[] k = pool.kernel().forRank(rank);
@@ -41,6 +45,7 @@ final class PoolingAnalyzer {
                                 + ", or a smaller window");
                 return null;
             }
+            Exact.checkInt("output size of layer '" + layer.name() + "'", out[i]);
         }
         TensorShape output = TensorShape.of(input.channels(), out);
         String of = " of layer '" + layer.name() + "'";

@@ -1,5 +1,6 @@
 package dev.modelcost.processor.analysis;
 
+import dev.modelcost.From;
 import dev.modelcost.LayerKind;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
@@ -64,14 +65,23 @@ final class TopologyAnalyzer {
 
     /** The broadcast size of two sizes: equal, or one of them 1; null when neither. */
     private static Long broadcast(long a, long b) {
-        return a == b || b == 1 ? a : a == 1 ? b : null;
+        // Not a single conditional expression: mixing long and Long there unboxes the null.
+        if (a == b || b == 1) {
+            return a;
+        }
+        return a == 1 ? Long.valueOf(b) : null;
     }
 
     private static void reportDiffer(LayerDecl layer, MergeSpec merge, String verb, TensorShape first,
             TensorShape other, int index, String what, String fix, Findings findings) {
-        String operands = "'" + merge.inputs().get(0) + "' (" + first + ") and '" + merge.inputs().get(index) + "' ("
-                + other + ")";
+        String operands = operand(merge.inputs().get(0)) + " (" + first + ") and " + operand(merge.inputs().get(index))
+                + " (" + other + ")";
         findings.add(Diagnostic.SHAPES_DIFFER, merge.position(), layer.name(), verb, operands, what, fix);
+    }
+
+    /** A name as the user wrote it, or {@code the input} for {@link From#INPUT}. */
+    private static String operand(String name) {
+        return From.INPUT.equals(name) ? "the input" : "'" + name + "'";
     }
 
     LayerFigures channels(LayerDecl layer, ChannelSpec spec, TensorShape input, Findings findings) {

@@ -13,6 +13,17 @@ public final class Findings {
         list.add(Finding.of(diagnostic, position, arguments));
     }
 
+    /**
+     * Adds a finding of this catalog entry unless one of the same entry is already at this position: for a
+     * problem of a block's own text, met again in every use and repetition of the block.
+     */
+    public void addOnce(Diagnostic diagnostic, Position position, Object... arguments) {
+        boolean there = list.stream().anyMatch(f -> f.diagnostic() == diagnostic && f.position().equals(position));
+        if (!there) {
+            add(diagnostic, position, arguments);
+        }
+    }
+
     /** Adds every finding of another collection. */
     public void addAll(Findings other) {
         list.addAll(other.list);

@@ -54,8 +54,9 @@ final class Arguments {
             Long value = firstRepetition && first.containsKey(param.name()) ? first.get(param.name())
                     : every.get(param.name());
             if (value == null && param.defaultExpression() != null) {
-                Scope defaults = new Scope(scope.prefix(), names, scope.useSite(), block.type().getSimpleName()
-                        .toString());
+                // A default that fails with this use's values is reported at the use.
+                Scope defaults = new Scope(scope.prefix(), names, scope.at(stage.values().annotation()),
+                        block.type().getSimpleName().toString());
                 try {
                     value = Instantiator.evaluate(param.defaultExpression(), defaults, param.position(),
                             "default of parameter '" + param.name() + "' of " + block.type().getSimpleName(),
@@ -65,7 +66,7 @@ final class Arguments {
                 }
             }
             if (value == null) {
-                findings.add(Diagnostic.BAD_ARGUMENT, scope.at(stage.values().annotation()), stage.name(),
+                findings.addOnce(Diagnostic.BAD_ARGUMENT, stage.values().annotation(), stage.name(),
                         "parameter '" + param.name() + "' has no value; give it in with = \"" + param.name()
                                 + " = ...\"", block.type().getSimpleName(), parameterList(block));
                 return null;
@@ -80,7 +81,9 @@ final class Arguments {
             Scope scope, Findings findings) {
         AnnotationValues values = stage.values();
         String text = values.stringValue(attribute);
-        Position position = scope.at(values.position(attribute));
+        // Which names a stage gives is its own text, the same in every use of an enclosing block: reported where
+        // it is written, once. Only what the values make of the expressions can depend on the use.
+        Position written = values.position(attribute);
         Map<String, Long> result = new LinkedHashMap<>();
         if (text.isBlank()) {
             return result;
@@ -89,19 +92,25 @@ final class Arguments {
             int equals = assignment.indexOf('=');
             String name = equals < 0 ? assignment.trim() : assignment.substring(0, equals).trim();
             if (equals < 0 || assignment.startsWith("=", equals + 1)) {
-                findings.add(Diagnostic.BAD_ARGUMENT, position, stage.name(),
+                findings.addOnce(Diagnostic.BAD_ARGUMENT, written, stage.name(),
                         attribute + " has \"" + assignment.trim() + "\", not name = expression",
                         block.type().getSimpleName(), parameterList(block));
                 return null;
             }
             if (block.params().stream().noneMatch(p -> p.name().equals(name))) {
-                findings.add(Diagnostic.BAD_ARGUMENT, position, stage.name(),
+                findings.addOnce(Diagnostic.BAD_ARGUMENT, written, stage.name(),
                         attribute + " gives '" + name + "', which " + block.type().getSimpleName() + " does not have",
                         block.type().getSimpleName(), parameterList(block));
                 return null;
             }
+            if (result.containsKey(name)) {
+                findings.addOnce(Diagnostic.BAD_ARGUMENT, written, stage.name(),
+                        attribute + " gives '" + name + "' twice; give each parameter once",
+                        block.type().getSimpleName(), parameterList(block));
+                return null;
+            }
             try {
-                result.put(name, Instantiator.evaluate(assignment.substring(equals + 1), scope, position,
+                result.put(name, Instantiator.evaluate(assignment.substring(equals + 1).trim(), scope, written,
                         attribute + " of stage '" + scope.fullName(stage.name()) + "'", findings));
             } catch (Instantiator.Unresolved e) {
                 return null;

@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * A parsed integer expression of block parameters, as written in {@code outExpr = "width * 4"},
  * {@code @When("stride != 1 || in != out")} or {@code with = "width = 64"}: integer literals, names, unary
  * {@code - !}, {@code * / %}, {@code + -}, comparisons, {@code == !=}, {@code && ||} and parentheses, with Java's
- * precedence. Comparisons and logic give 1 or 0. Arithmetic is on {@code long} and overflow-checked.
+ * precedence and Java's integer division and remainder. Comparisons and logic give 1 or 0. Arithmetic is on
+ * {@code long} and overflow-checked.
  */
 public final class Expression {
     private final String text;
@@ -94,8 +95,9 @@ public final class Expression {
         public long evaluate(Map<String, Long> names) {
             Long value = names.get(name);
             if (value == null) {
-                throw new ExpressionException("unknown name '" + name + "'; known here: "
-                        + String.join(", ", new TreeSet<>(names.keySet())));
+                throw new ExpressionException("unknown name '" + name + "'; known here: " + (names.isEmpty()
+                        ? "none (names are a @Block's parameters and in; a network's expressions use numbers only)"
+                        : String.join(", ", new TreeSet<>(names.keySet()))));
             }
             return value;
         }
@@ -110,7 +112,13 @@ public final class Expression {
         @Override
         public long evaluate(Map<String, Long> names) {
             long value = operand.evaluate(names);
-            return operator == '-' ? Math.negateExact(value) : (value == 0 ? 1 : 0);
+            if (operator == '!') {
+                return value == 0 ? 1 : 0;
+            }
+            if (value == Long.MIN_VALUE) {
+                throw new ExpressionException("overflow in -(" + value + ")");
+            }
+            return -value;
         }
 
         @Override
@@ -151,7 +159,11 @@ public final class Expression {
         }
 
         private static long divide(long a, long b, String operator) {
-            return Math.floorDiv(a, nonZero(b, operator));
+            if (a == Long.MIN_VALUE && b == -1) {
+                throw new ArithmeticException(); // division does not throw on its one overflow
+            }
+            // Rounded toward zero, as Java's / (and consistent with %, which is Java's remainder).
+            return a / nonZero(b, operator);
         }
 
         private static long nonZero(long b, String operator) {

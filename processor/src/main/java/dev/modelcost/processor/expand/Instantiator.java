@@ -41,19 +41,38 @@ public final class Instantiator {
         Values values = new Values(template.values(), scope, template.name(), "groups", findings);
         try {
             LayerSpec spec = spec(template, values, scope, findings);
-            return new LayerDecl(scope.fullName(template.name()), template.field(), template.kind(),
+            // @AdaptivePool is either kind, by its mode.
+            LayerKind kind = spec instanceof GlobalPoolSpec pool
+                    ? (pool.max() ? LayerKind.MAX_POOL : LayerKind.AVG_POOL) : template.kind();
+            return new LayerDecl(scope.fullName(template.name()), template.field(), kind,
                     scope.at(template.values().annotation()), spec, template.budget());
         } catch (Unresolved e) {
             return null;
         }
     }
 
-    /** Evaluates an expression of the scope's names, as {@code @When} and {@code @Stage} arguments use. */
+    /**
+     * Evaluates an expression of the scope's names, as {@code @When} and {@code @Stage} arguments use. An
+     * expression that cannot be parsed or uses an unknown name is wrong wherever it is used: reported where it is
+     * written ({@code position}). One that fails only with the values of this use (a division by zero, an
+     * overflow) is reported where the block is used, as every problem of the values a use gives.
+     */
     public static long evaluate(String text, Scope scope, Position position, String what, Findings findings) {
+        Expression expression;
         try {
-            return Expression.parse(text).evaluate(scope.names());
+            expression = Expression.parse(text);
         } catch (ExpressionException e) {
-            findings.add(Diagnostic.BAD_EXPRESSION, position, text, what, e.getMessage());
+            findings.addOnce(Diagnostic.BAD_EXPRESSION, position, text, what, e.getMessage());
+            throw new Unresolved();
+        }
+        try {
+            return expression.evaluate(scope.names());
+        } catch (ExpressionException e) {
+            if (scope.names().keySet().containsAll(expression.names())) {
+                findings.add(Diagnostic.BAD_EXPRESSION, scope.at(position), text, what, e.getMessage());
+            } else {
+                findings.addOnce(Diagnostic.BAD_EXPRESSION, position, text, what, e.getMessage());
+            }
             throw new Unresolved();
         }
     }
@@ -79,8 +98,8 @@ public final class Instantiator {
             case UPSAMPLE -> upsample(template, values, scope, findings);
             case ADD, MULTIPLY, CONCAT -> new MergeSpec(values.raw.stringsValue("value"),
                     scope.at(values.raw.position("value")));
-            case SLICE -> new ChannelSpec(values.optionalInt("from"), values.optionalInt("to"), null);
-            case SHUFFLE -> new ChannelSpec(null, null, values.optionalInt("value"));
+            case SLICE -> new ChannelSpec(values.optionalInt("from"), values.requiredInt("to"), null);
+            case SHUFFLE -> new ChannelSpec(null, null, values.requiredInt("value"));
             case FLATTEN -> new ChannelSpec(null, null, null);
         };
     }
@@ -184,7 +203,7 @@ public final class Instantiator {
         }
 
         IntValue optionalInt(String attribute) {
-            String expression = raw.expression(attribute);
+            String expression = expression(attribute);
             if (expression == null) {
                 return new IntValue(label(attribute), raw.intValue(attribute), scope.at(raw.position(attribute)));
             }
@@ -198,7 +217,7 @@ public final class Instantiator {
         }
 
         IntsValue ints(String attribute) {
-            String expression = raw.expression(attribute);
+            String expression = expression(attribute);
             if (expression == null) {
                 return new IntsValue(label(attribute), raw.intsValue(attribute), scope.at(raw.position(attribute)));
             }
@@ -208,6 +227,17 @@ public final class Instantiator {
                 values[i] = evaluateInt(attribute, parts.get(i));
             }
             return new IntsValue(label(attribute), values, scope.at(raw.expressionPosition(attribute)));
+        }
+
+        /** The attribute's {@code ...Expr} twin, or null; both written is reported (the twin would silently win). */
+        private String expression(String attribute) {
+            String expression = raw.expression(attribute);
+            if (expression != null && raw.isWritten(attribute)) {
+                findings.add(Diagnostic.ONE_OF, scope.at(raw.expressionPosition(attribute)), layer,
+                        "both " + attribute + " and " + attribute + "Expr", attribute + " or " + attribute + "Expr");
+                throw new Unresolved();
+            }
+            return expression;
         }
 
         private void requireGiven(String attribute) {
@@ -222,7 +252,7 @@ public final class Instantiator {
             String what = attribute + "Expr of layer '" + layer + "'";
             long value = evaluate(text, scope, raw.expressionPosition(attribute), what, findings);
             if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-                findings.add(Diagnostic.BAD_EXPRESSION, raw.expressionPosition(attribute), text, what,
+                findings.add(Diagnostic.BAD_EXPRESSION, scope.at(raw.expressionPosition(attribute)), text, what,
                         "its value " + value + " does not fit an int");
                 throw new Unresolved();
             }

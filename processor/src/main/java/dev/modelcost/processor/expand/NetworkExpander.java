@@ -22,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,10 @@ public final class NetworkExpander {
         } catch (TooManyLayers e) {
             return null;
         }
+        if (walk.valid && walk.figures.isEmpty() && !network.layers().isEmpty()) {
+            // Every layer it has comes from blocks whose layers are all absent (@When).
+            findings.add(Diagnostic.EMPTY_NETWORK, network.annotation(), network.type().getSimpleName());
+        }
         if (!walk.valid || walk.figures.isEmpty()) {
             return null;
         }
@@ -83,6 +88,10 @@ public final class NetworkExpander {
         private final List<LayerFigures> figures = new ArrayList<>();
         private final List<List<Integer>> inputs = new ArrayList<>();
         private final Deque<TypeElement> blockStack = new ArrayDeque<>();
+        /** Where the network uses the stage being expanded (its repeat), or null outside stages. */
+        private Position expanding;
+        /** Repetitions expanded so far: bounded too, as a block may add no layer at all. */
+        private long repetitions;
         private boolean valid = true;
 
         Walk(NetworkDecl network, TensorShape input, Findings findings) {
@@ -181,19 +190,24 @@ public final class NetworkExpander {
             String stageName = frame.scope.fullName(template.name());
             AnnotationValues values = template.values();
             Position useSite = frame.scope.at(values.annotation());
-            if (template.budget() != null) {
-                findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, frame.scope.at(template.budget().position()), "Budget",
-                        stageName);
-            }
             BlockTemplate block = block(template, values, frame);
             if (block == null) {
                 valid = false;
                 return unknownNode(null, inputNode);
             }
             if (blockStack.contains(block.type())) {
-                findings.add(Diagnostic.BLOCK_CYCLE, useSite, block.type().getSimpleName(),
-                        blockStack.stream().map(t -> t.getSimpleName().toString()).collect(Collectors.joining(" > "))
-                                + " > " + block.type().getSimpleName());
+                // The stack's top is the innermost block: the cycle runs from the block's own use outwards in.
+                List<String> cycle = new ArrayList<>();
+                for (Iterator<TypeElement> outerFirst = blockStack.descendingIterator(); outerFirst.hasNext(); ) {
+                    TypeElement type = outerFirst.next();
+                    if (!cycle.isEmpty() || type.equals(block.type())) {
+                        cycle.add(type.getSimpleName().toString());
+                    }
+                }
+                cycle.add(block.type().getSimpleName().toString());
+                // A block's own text: reported once, at the use that closes the cycle.
+                findings.addOnce(Diagnostic.BLOCK_CYCLE, values.position("block"), block.type().getSimpleName(),
+                        String.join(" > ", cycle));
                 valid = false;
                 return unknownNode(null, inputNode);
             }
@@ -207,16 +221,20 @@ public final class NetworkExpander {
                 valid = false;
                 return unknownNode(null, inputNode);
             }
-            if (outputs.size() + repeat * block.layers().size() > MAX_LAYERS) {
+            Position outerExpanding = expanding;
+            if (expanding == null) {
+                expanding = values.position("repeat");
+            }
+            if (repeat > MAX_LAYERS || outputs.size() + repeat * block.layers().size() > MAX_LAYERS) {
                 // Known too large before instantiating anything: answer at once, however large the repeat.
-                findings.add(Diagnostic.TOO_MANY_LAYERS, frame.scope.at(values.position("repeat")),
-                        network.displayName(), Numbers.grouped(MAX_LAYERS), stageName);
-                valid = false;
-                throw new TooManyLayers();
+                tooManyLayers(stageName);
             }
             blockStack.push(block.type());
             int current = inputNode;
             for (int rep = 0; rep < repeat; rep++) {
+                if (++repetitions > MAX_LAYERS) {
+                    tooManyLayers(stageName + "." + rep);
+                }
                 Map<String, Long> names = arguments.bind(rep == 0, shapeOf(current).channels());
                 if (names == null) {
                     valid = false;
@@ -229,6 +247,7 @@ public final class NetworkExpander {
                 current = blockFrame.previous;
             }
             blockStack.pop();
+            expanding = outerExpanding;
             return current;
         }
 
@@ -256,10 +275,7 @@ public final class NetworkExpander {
 
         private int addNode(TensorShape output, String flattened, LayerFigures layerFigures, String name) {
             if (outputs.size() >= MAX_LAYERS) {
-                findings.add(Diagnostic.TOO_MANY_LAYERS, network.annotation(), network.displayName(),
-                        Numbers.grouped(MAX_LAYERS), name);
-                valid = false;
-                throw new TooManyLayers();
+                tooManyLayers(name);
             }
             outputs.add(output);
             flattenedBy.add(flattened);
@@ -267,6 +283,18 @@ public final class NetworkExpander {
                 figures.add(layerFigures);
             }
             return outputs.size() - 1;
+        }
+
+        /**
+         * Reports that the network is too large, at the repeat of the stage being expanded (else at the network),
+         * and stops the walk. Checked before expanding a repeat beyond the limit, so no repeat count makes the walk
+         * slow.
+         */
+        private void tooManyLayers(String at) {
+            findings.add(Diagnostic.TOO_MANY_LAYERS, expanding != null ? expanding : network.annotation(),
+                    network.displayName(), Numbers.grouped(MAX_LAYERS), at);
+            valid = false;
+            throw new TooManyLayers();
         }
 
         /** A node for a field that could not even be instantiated: its input's shape, sizes unknown. */

@@ -145,11 +145,12 @@ public final class NetworkReader {
             grouped.ifPresent(g -> findings.add(Diagnostic.GROUPED_WITHOUT_CONVOLUTION, Position.of(field, g),
                     fieldName, ""));
             budget.ifPresent(b -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, b), "Budget",
-                    fieldName));
+                    fieldName, ""));
             from.ifPresent(f -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, f), "From",
-                    fieldName));
-            when.ifPresent(w -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, w), "When",
-                    fieldName));
+                    fieldName, ""));
+            // In a network, MC125 already says to remove it.
+            when.filter(w -> inBlock).ifPresent(w -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER,
+                    Position.of(field, w), "When", fieldName, ""));
             return Optional.empty();
         }
         if (layerMirrors.size() > 1) {
@@ -165,12 +166,19 @@ public final class NetworkReader {
                     "; a @" + AnnotationNames.simpleName(annotation) + " layer cannot be grouped");
             return Optional.empty();
         }
+        boolean stage = annotation.equals(AnnotationNames.STAGE);
+        if (stage && budget.isPresent()) {
+            // Reported here, once, not at every expansion of the stage.
+            findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, budget.get()), "Budget", fieldName,
+                    " but a @Stage (many layers)");
+        }
         return Optional.of(new LayerTemplate(fieldName, field, kind, annotation,
                 new AnnotationValues(elements, field, layerMirror),
                 grouped.map(g -> new AnnotationValues(elements, field, g)).orElse(null),
                 from.map(f -> new AnnotationValues(elements, field, f)).orElse(null),
-                when.map(w -> new AnnotationValues(elements, field, w)).orElse(null),
-                readBudget(field)));
+                // A network's @When is reported above and not evaluated: one error for it, not a cascade.
+                when.filter(w -> inBlock).map(w -> new AnnotationValues(elements, field, w)).orElse(null),
+                stage ? null : readBudget(field)));
     }
 
     private BudgetDecl readBudget(Element element) {

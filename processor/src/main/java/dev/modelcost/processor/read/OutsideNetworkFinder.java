@@ -26,17 +26,42 @@ public final class OutsideNetworkFinder {
             }
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 Element owner = element.getKind().isField() ? element.getEnclosingElement() : element;
-                if (AnnotationNames.find(owner, AnnotationNames.NETWORK).isPresent()
-                        || AnnotationNames.find(owner, AnnotationNames.BLOCK).isPresent()) {
-                    continue;
+                boolean network = AnnotationNames.find(owner, AnnotationNames.NETWORK).isPresent();
+                boolean block = AnnotationNames.find(owner, AnnotationNames.BLOCK).isPresent();
+                String simpleName = AnnotationNames.simpleName(name);
+                String ownerName = owner.getSimpleName().toString();
+                String belongs;
+                String fix;
+                if (name.equals(AnnotationNames.PARAM)) {
+                    // Only a block has parameters; a network's values are fixed.
+                    if (block) {
+                        continue;
+                    }
+                    belongs = "@Block";
+                    fix = network ? "a network has no parameters: write the value itself, or declare the layers that"
+                            + " use it in a @Block" : "annotate " + ownerName + " with @Block or remove @Param";
+                } else if (name.equals(AnnotationNames.BUDGET) && !element.getKind().isField()) {
+                    // A block's cost counts in each network that uses it; only a network's total has a budget.
+                    if (network) {
+                        continue;
+                    }
+                    belongs = "@Network";
+                    fix = block ? "its layers count in the networks that use it: put @Budget on those networks,"
+                            + " or on a layer field of " + ownerName
+                            : "annotate " + ownerName + " with @Network or remove @Budget";
+                } else {
+                    if (network || block) {
+                        continue;
+                    }
+                    belongs = "@Network or @Block";
+                    fix = "annotate " + ownerName + " with @Network (or @Block) or remove @" + simpleName;
                 }
                 AnnotationMirror mirror = AnnotationNames.find(element, name).orElseThrow();
-                String simpleName = AnnotationNames.simpleName(name);
                 String where = element.getKind().isField()
-                        ? "field '" + element.getSimpleName() + "' of " + owner.getSimpleName()
-                        : owner.getSimpleName().toString();
+                        ? "field '" + element.getSimpleName() + "' of " + ownerName
+                        : ownerName;
                 findings.add(Diagnostic.LAYER_OUTSIDE_NETWORK, Position.of(element, mirror), simpleName, where,
-                        owner.getSimpleName(), simpleName);
+                        belongs, fix);
             }
         }
     }
