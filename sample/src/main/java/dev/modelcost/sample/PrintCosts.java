@@ -115,6 +115,7 @@ public final class PrintCosts {
         out.println("FLOPs = 2 * MACs + bias additions + the operations of pooling, normalization, activation and"
                 + " other element-wise layers;");
         out.println("params = weights + biases + batch-norm scale and shift;"
-                + " activations = output elements of all layers, summed.");
+                + " activations = output elements of all layers, summed;");
+        out.println("peak act. bytes = most activation bytes alive at once in a forward pass (FP32).");
     }
 }

@@ -9,8 +9,8 @@ import java.util.Collection;
 /** Formats several networks' totals side by side: one row per network, in the order given. */
 final class SummaryTable {
     private static final String[] HEADINGS =
-            {"network", "input", "MACs", "FLOPs", "params", "activations", "layers"};
-    private static final boolean[] RIGHT = {false, false, true, true, true, true, true};
+            {"network", "input", "MACs", "FLOPs", "params", "activations", "peak act. bytes", "layers"};
+    private static final boolean[] RIGHT = {false, false, true, true, true, true, true, true};
 
     private final PrintStream out;
 
@@ -24,7 +24,7 @@ final class SummaryTable {
         for (ModelCost network : networks) {
             table.row(network.name(), network.inputShapeText(), grouped(network.macs()), grouped(network.flops()),
                     grouped(network.params()), grouped(network.activations()),
-                    Integer.toString(network.layers().size()));
+                    grouped(network.peakActivationBytes()), Integer.toString(network.layers().size()));
         }
         table.print(out);
     }
