@@ -119,9 +119,10 @@ public final class CostAnalyzer {
     /**
      * The totals, or null when one overflows (reported).
      *
+     * @param output the network's output: its last field's
      * @param inputs for each layer, the indices of the layers it takes (-1: the network's input)
      */
-    public NetworkCost total(NetworkDecl network, TensorShape input, List<LayerFigures> layers,
+    public NetworkCost total(NetworkDecl network, TensorShape input, TensorShape output, List<LayerFigures> layers,
             List<List<Integer>> inputs, Findings findings) {
         String of = " of network " + network.displayName();
         long macs = 0;
@@ -141,6 +142,6 @@ public final class CostAnalyzer {
             findings.add(Diagnostic.OVERFLOW, network.annotation(), e.figure(), e.terms(), e.limit());
             return null;
         }
-        return new NetworkCost(network, input, layers, inputs, macs, biasAdds, flops, params, activations);
+        return new NetworkCost(network, input, output, layers, inputs, macs, biasAdds, flops, params, activations);
     }
 }
