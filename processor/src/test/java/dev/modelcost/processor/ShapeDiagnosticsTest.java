@@ -234,4 +234,25 @@ class ShapeDiagnosticsTest {
         Fixture.assertExactly(outcome, fixture, vector);
         assertThat(outcome.generatedSources()).isEmpty();
     }
+
+    @Test
+    void operandsOfAnAddOrMultiplyThatDoNotBroadcastAreAnError() {
+        // Found by PropertyTest: the processor threw (a null unboxed) instead of reporting MC119.
+        Fixture fixture = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 2, size = {4}))",
+                "public class Mismatch {",
+                "    @Conv(out = 3, kernel = 1) Layer wide;",
+                "    @Add({\"wide\", From.INPUT}) Layer channels;",
+                "    //   ^ error [MC119] layer 'channels' adds 'wide' (3x4) and '<input>' (2x4), whose shapes differ",
+                "    @From(From.INPUT) @Conv(out = 2, kernel = 2) Layer shorter;",
+                "    @Multiply({From.INPUT, \"shorter\"}) Layer sizes;",
+                "    //        ^ error [MC119] layer 'sizes' multiplies '<input>' (2x4) and 'shorter' (2x3), whose "
+                        + "shapes differ",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(fixture);
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
 }

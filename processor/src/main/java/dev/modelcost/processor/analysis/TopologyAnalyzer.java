@@ -62,7 +62,14 @@ final class TopologyAnalyzer {
 
     /** The broadcast size of two sizes: equal, or one of them 1; null when neither. */
     private static Long broadcast(long a, long b) {
-        return a == b || b == 1 ? a : a == 1 ? b : null;
+        // Not a conditional expression: mixing long and Long there unboxes the null, a NullPointerException.
+        if (a == b || b == 1) {
+            return a;
+        }
+        if (a == 1) {
+            return b;
+        }
+        return null;
     }
 
     private static void reportDiffer(LayerDecl layer, MergeSpec merge, String verb, TensorShape first,
