@@ -23,7 +23,7 @@ final class ConvolutionAnalyzer {
     LayerFigures analyze(LayerDecl layer, ConvSpec conv, TensorShape input, String flattenedBy, Findings findings) {
         int rank = input.rank();
         if (rank == 0) {
-            reportNoSpatialInput(layer, input, flattenedBy, findings);
+            Dimensions.reportNoSpatialInput(layer, "a convolution", "use @Dense", input, flattenedBy, findings);
             return null;
         }
         boolean fits = Dimensions.fit(layer, rank, findings, conv.kernel(), conv.stride(), conv.padding(),
@@ -181,14 +181,5 @@ final class ConvolutionAnalyzer {
                     settings, "use a padding of at least " + Numbers.grouped(minPadding) + ", or an input of at least "
                             + Numbers.grouped(minInput) + " there");
         }
-    }
-
-    private static void reportNoSpatialInput(LayerDecl layer, TensorShape input, String flattenedBy,
-            Findings findings) {
-        String why = flattenedBy == null ? " (the network's input has no size)" : " ('" + flattenedBy
-                + "' flattened it)";
-        String fix = flattenedBy == null ? "give @Shape a size, or use @Dense"
-                : "move it before '" + flattenedBy + "', or use @Dense";
-        findings.add(Diagnostic.NO_SPATIAL_INPUT, layer.annotation(), layer.name(), input, why, fix);
     }
 }

@@ -66,6 +66,12 @@ public final class CostAnalyzer {
         TensorShape input = inputs.get(0);
         if (spec instanceof ConvSpec conv) {
             return convolutions.analyze(layer, conv, input, flattenedBy, findings);
+        }
+        String spatial = spatialKind(spec);
+        if (spatial != null && input.rank() == 0) {
+            // Windows, adaptive sizes and scales are per spatial dimension; a vector has none.
+            Dimensions.reportNoSpatialInput(layer, spatial, "remove it", input, flattenedBy, findings);
+            return null;
         } else if (!inputs.stream().allMatch(TensorShape::sizesKnown)) {
             return null;
         } else if (spec instanceof DenseSpec dense) {
@@ -84,6 +90,18 @@ public final class CostAnalyzer {
             return topology.merge(layer, merge, inputs, findings);
         }
         return topology.channels(layer, (ChannelSpec) spec, input, findings);
+    }
+
+    /** What a layer that needs spatial dimensions is, for messages; null for one that does not. */
+    private static String spatialKind(LayerSpec spec) {
+        if (spec instanceof PoolSpec) {
+            return "a pooling layer";
+        } else if (spec instanceof GlobalPoolSpec pool && pool.adaptiveSize() != null) {
+            return "an adaptive pooling layer";
+        } else if (spec instanceof UpsampleSpec) {
+            return "an upsampling layer";
+        }
+        return null;
     }
 
     /** Dense: the input flattened to {@code in} values, {@code in * out} multiplications. */

@@ -26,6 +26,22 @@ final class Dimensions {
         return fit;
     }
 
+    /**
+     * Reports a layer that works over spatial dimensions whose input has none (MC111).
+     *
+     * @param what what the layer is, e.g. {@code "a convolution"}
+     * @param instead the other way out, besides moving it, e.g. {@code "use @Dense"}
+     * @param flattenedBy the layer that removed the spatial dimensions, or null for an input without any
+     */
+    static void reportNoSpatialInput(LayerDecl layer, String what, String instead, TensorShape input,
+            String flattenedBy, Findings findings) {
+        String why = flattenedBy == null ? " (the network's input has no size)" : " ('" + flattenedBy
+                + "' flattened it)";
+        String fix = flattenedBy == null ? "give @Shape a size, or " + instead
+                : "move it before '" + flattenedBy + "', or " + instead;
+        findings.add(Diagnostic.NO_SPATIAL_INPUT, layer.annotation(), layer.name(), what, input, why, fix);
+    }
+
     /** {@code {3, 3}} as {@code "3"}, {@code {1, 7}} as {@code "1x7"}. */
     static String dims(int[] values) {
         if (Arrays.stream(values).allMatch(v -> v == values[0])) {

@@ -34,7 +34,7 @@ public enum Diagnostic {
     OVERFLOW("MC110", Kind.ERROR,
             "%s (%s) exceeds %s; the network is too large to count exactly: use fewer channels or smaller sizes"),
     NO_SPATIAL_INPUT("MC111", Kind.ERROR,
-            "layer '%s' is a convolution but its input (%s) has no spatial dimensions%s; %s"),
+            "layer '%s' is %s but its input (%s) has no spatial dimensions%s; %s"),
     GROUPED_AMBIGUOUS("MC112", Kind.ERROR, "@Grouped on field '%s' %s; write @Grouped(n) or @Grouped(depthwise = true)"),
     PADDING_WITH_SAME("MC113", Kind.ERROR,
             "layer '%s' has paddingMode = SAME and also %s; SAME chooses the padding itself: remove %s"),
