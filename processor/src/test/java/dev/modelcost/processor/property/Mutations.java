@@ -49,7 +49,7 @@ final class Mutations {
                 m::missingValue, m::denseOutBelowOne, m::groupedDense, m::poolValueBelowOne, m::poolNegativePadding,
                 m::poolOutputTooSmall, m::adaptiveSizeBelowOne, m::upsampleBothOrNeither, m::upsampleBelowOne,
                 m::tooFewOperands, m::unknownOperand, m::operandsDiffer, m::sliceOutOfRange, m::shuffleNotDividing,
-                m::negativeFlops, m::unknownFrom, m::twoLayerKinds, m::modifierWithoutLayer, m::convolutionOnVector,
+                m::negativeFlops, m::unknownFrom, m::twoLayerKinds, m::modifierWithoutLayer, m::spatialLayerOnVector,
                 m::notABlock, m::blockCycle, m::repeatBelowOne, m::unknownArgument, m::missingArgument,
                 m::malformedArgument, m::badExpression, m::badWhen, m::badParamDefault, m::blockValueBelowOne);
         while (true) {
@@ -488,7 +488,7 @@ final class Mutations {
         return new Mutation(modifier[0] + " on a field without a layer", modifier[1]);
     }
 
-    private Mutation convolutionOnVector() {
+    private Mutation spatialLayerOnVector() {
         List<Integer> positions = new ArrayList<>();
         if (network.sizes.length == 0) {
             positions.add(0);
@@ -501,11 +501,19 @@ final class Mutations {
         if (positions.isEmpty()) {
             return null;
         }
-        Field conv = new Field("onVector", random.nextBoolean() ? Kind.CONV : Kind.DECONV);
-        conv.values.put("out", literal(2));
-        conv.values.put("kernel", literal(1));
-        network.fields.add(pick(positions), conv);
-        return new Mutation("a convolution of a vector", "MC111");
+        Field spatial = new Field("onVector", oneOf(Kind.CONV, Kind.DECONV, Kind.MAX_POOL, Kind.AVG_POOL,
+                Kind.ADAPTIVE_POOL, Kind.UPSAMPLE));
+        switch (spatial.kind) {
+            case CONV, DECONV -> {
+                spatial.values.put("out", literal(2));
+                spatial.values.put("kernel", literal(1));
+            }
+            case MAX_POOL, AVG_POOL -> spatial.values.put("kernel", literal(1));
+            case ADAPTIVE_POOL -> spatial.values.put("size", literal(1));
+            default -> spatial.values.put("scale", literal(2));
+        }
+        network.fields.add(pick(positions), spatial);
+        return new Mutation("@" + spatial.kind.annotation + " on a vector", "MC111");
     }
 
     // ---- blocks and stages ----
