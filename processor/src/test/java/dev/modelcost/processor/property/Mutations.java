@@ -51,7 +51,8 @@ final class Mutations {
                 m::tooFewOperands, m::unknownOperand, m::operandsDiffer, m::sliceOutOfRange, m::shuffleNotDividing,
                 m::negativeFlops, m::unknownFrom, m::twoLayerKinds, m::modifierWithoutLayer, m::spatialLayerOnVector,
                 m::notABlock, m::blockCycle, m::repeatBelowOne, m::unknownArgument, m::missingArgument,
-                m::malformedArgument, m::badExpression, m::badWhen, m::badParamDefault, m::blockValueBelowOne);
+                m::malformedArgument, m::badExpression, m::badWhen, m::badParamDefault, m::blockValueBelowOne, m::budgetOnStage,
+                m::blockFromOutsideItsScope);
         while (true) {
             Mutation mutation = all.get(random.nextInt(all.size())).get();
             if (mutation != null) {
@@ -176,12 +177,17 @@ final class Mutations {
     }
 
     private Mutation wrongArity() {
-        Field f = layerOf(Set.of(Kind.CONV, Kind.DECONV, Kind.MAX_POOL, Kind.AVG_POOL, Kind.ADAPTIVE_POOL));
+        Field f = layerOf(Set.of(Kind.CONV, Kind.DECONV, Kind.MAX_POOL, Kind.AVG_POOL, Kind.ADAPTIVE_POOL,
+                Kind.UPSAMPLE));
         if (f == null) {
             return null;
         }
-        String attribute = CONVOLUTIONS.contains(f.kind) ? oneOf("kernel", "stride", "padding", "dilation")
-                : f.kind == Kind.ADAPTIVE_POOL ? "size" : oneOf("kernel", "padding");
+        String attribute = switch (f.kind) {
+            case CONV, DECONV -> oneOf("kernel", "stride", "padding", "dilation");
+            case ADAPTIVE_POOL -> "size";
+            case UPSAMPLE -> f.values.containsKey("scale") ? "scale" : "size";
+            default -> oneOf("kernel", "padding");
+        };
         f.same = false;
         int[] values = new int[rank(f) + 1];
         Arrays.fill(values, attribute.equals("padding") ? 0 : 1);
@@ -603,8 +609,32 @@ final class Mutations {
         if (block == null) {
             return null;
         }
-        block.params.add(new Param("extra", null, oneOf("1 +", "ghost", "in / 0")));
+        if (!block.params.isEmpty() && random.nextBoolean()) {
+            // A default sees only the parameters declared before it.
+            block.params.add(0, new Param("extra", Expr.name(pick(block.params).name()), null));
+        } else {
+            block.params.add(new Param("extra", null, oneOf("1 +", "ghost", "in / 0")));
+        }
         return new Mutation("a parameter default that cannot be evaluated", "MC117");
+    }
+
+    private Mutation budgetOnStage() {
+        List<Field> stages = networkFields(k -> k == Kind.STAGE);
+        if (stages.isEmpty()) {
+            return null;
+        }
+        pick(stages).budget = "@Budget(macs = 1L)";
+        return new Mutation("@Budget on a stage", "MC114");
+    }
+
+    private Mutation blockFromOutsideItsScope() {
+        Field f = alwaysInstantiatedBlockLayer(f2 -> !f2.kind.isMerge());
+        if (f == null) {
+            return null;
+        }
+        // The network's fields are not visible inside a block: only the block's own and its input.
+        f.from = pick(network.fields).name;
+        return new Mutation("@From in a block naming a network layer", "MC118");
     }
 
     private Mutation blockValueBelowOne() {
