@@ -584,11 +584,11 @@ final class Mutations {
     }
 
     private Mutation badExpression() {
-        Field f = alwaysInstantiatedBlockLayer(f2 -> f2.values.keySet().stream().anyMatch(WITH_EXPRESSION_TWIN::contains));
+        Field f = alwaysInstantiatedBlockLayer(f2 -> !twinned(f2).isEmpty());
         if (f == null) {
             return null;
         }
-        List<String> attributes = f.values.keySet().stream().filter(WITH_EXPRESSION_TWIN::contains).toList();
+        List<String> attributes = twinned(f);
         f.values.put(pick(attributes), new Raw(oneOf("1 +", "ghost * 2", "4 / 0", "(2", "2 % (in - in)",
                 "99999999999")));
         return new Mutation("an expression that does not parse, names nothing known, divides by 0 or is too large",
@@ -647,6 +647,12 @@ final class Mutations {
     }
 
     // ---- helpers ----
+
+    /** The field's attributes that have an {@code ...Expr} twin (@MaxPool's dilation has none). */
+    private static List<String> twinned(Field f) {
+        return f.values.keySet().stream().filter(WITH_EXPRESSION_TWIN::contains)
+                .filter(attribute -> !(f.kind == Kind.MAX_POOL && attribute.equals("dilation"))).toList();
+    }
 
     /** A block that a stage of the network itself uses (so it is certainly instantiated). */
     private Block usedBlock() {
