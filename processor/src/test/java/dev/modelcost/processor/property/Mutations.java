@@ -51,8 +51,8 @@ final class Mutations {
                 m::tooFewOperands, m::unknownOperand, m::operandsDiffer, m::sliceOutOfRange, m::shuffleNotDividing,
                 m::negativeFlops, m::unknownFrom, m::twoLayerKinds, m::modifierWithoutLayer, m::spatialLayerOnVector,
                 m::notABlock, m::blockCycle, m::repeatBelowOne, m::unknownArgument, m::missingArgument,
-                m::malformedArgument, m::badExpression, m::badWhen, m::badParamDefault, m::blockValueBelowOne, m::budgetOnStage,
-                m::blockFromOutsideItsScope);
+                m::malformedArgument, m::badExpression, m::badWhen, m::badParamDefault, m::blockValueBelowOne,
+                m::budgetOnStage, m::blockFromOutsideItsScope);
         while (true) {
             Mutation mutation = all.get(random.nextInt(all.size())).get();
             if (mutation != null) {

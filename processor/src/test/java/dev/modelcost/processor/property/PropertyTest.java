@@ -362,8 +362,9 @@ class PropertyTest {
         AssertionError report() {
             Path folder = Path.of("target", "property-failures");
             StringBuilder report = new StringBuilder().append(byCase.size()).append(' ').append(what)
-                    .append(" network(s) failed; seed ").append(SEED).append(" (reproduce with -Dmodelcost.property.seed=")
-                    .append(SEED).append("); sources in ").append(folder.toAbsolutePath()).append('\n');
+                    .append(" network(s) failed; seed ").append(SEED)
+                    .append(" (reproduce with -Dmodelcost.property.seed=").append(SEED).append("); sources in ")
+                    .append(folder.toAbsolutePath()).append('\n');
             int shown = 0;
             for (Map.Entry<Case, List<String>> entry : byCase.entrySet()) {
                 Case c = entry.getKey();
