@@ -128,7 +128,11 @@ public final class ModelCostProcessor extends AbstractProcessor {
                 MemoryProfile memory = memoryAnalyzer.profile(cost, declaration.target(), findings);
                 if (memory != null) {
                     budgets.check(cost, memory, findings);
-                    write(cost, memory, findings);
+                    // Budgets can find errors too (a latency budget without a device); an over-budget figure
+                    // is never one here, whatever the severity option, so such a network still gets its class.
+                    if (!findings.hasErrors()) {
+                        write(cost, memory, findings);
+                    }
                 }
             }
             reporter.report(findings);

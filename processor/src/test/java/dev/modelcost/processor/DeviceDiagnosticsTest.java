@@ -1,5 +1,6 @@
 package dev.modelcost.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import dev.modelcost.processor.testing.Fixture;
@@ -45,7 +46,10 @@ class DeviceDiagnosticsTest {
                 "@Budget(latencyNanos = 1_000L)",
                 "//                     ^ error [MC129] a latency budget on network NoDevice needs a device ... "
                         + "add @Device(preset = ...) or -Amodelcost.device");
-        Fixture.assertExactly(Fixture.compile(fixture), fixture);
+        Fixture.Outcome outcome = Fixture.compile(fixture);
+        Fixture.assertExactly(outcome, fixture);
+        // A network with an error generates nothing (found by PropertyTest: this one used to get its class).
+        assertThat(outcome.generatedSources()).isEmpty();
     }
 
     @Test

@@ -245,4 +245,19 @@ class FormulasTest {
         assertThat(compiled.compilation()).succeededWithoutWarnings();
         assertThat(compiled.constant("e.LayersCost", "MACS")).isEqualTo(264L);
     }
+
+    @Test
+    void aStageWhoseLastLayerIsAbsentOutputsWhatThatLayerWouldHaveTaken() {
+        // 'skip' is absent, so it passes its input on, and that is the block's input (@From): the stage, and so the
+        // network, outputs 3x8x8, not the 4x8x8 of the last layer listed ('s.0.conv'). Found by PropertyTest.
+        ModelCost model = network("@Shape(channels = 3, size = {8, 8})",
+                "@Stage(block = B.class) Layer s;",
+                "@Block static class B {",
+                "    @Conv(out = 4, kernel = 1) Layer conv;",
+                "    @From(From.INPUT) @When(\"0\") @BatchNorm Layer skip;",
+                "}");
+        assertThat(model.layers()).hasSize(1);
+        assertThat(model.layer("s.0.conv").outputShape()).isEqualTo(new int[] {4, 8, 8});
+        assertThat(model.outputShape()).isEqualTo(new int[] {3, 8, 8});
+    }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Diagnostics that need the shapes flowing through the network: groups that do not divide the channels
  * (MC107), an output smaller than 1 (MC108), output padding too large (MC109), figures too large to count
- * (MC110), and a convolution without spatial input (MC111). Each message has the numbers and the fix, which
+ * (MC110), and a convolution, pooling or upsampling without spatial input (MC111). Each message has the numbers and the fix, which
  * are checked here against values worked out by hand from FORMULAS.md.
  */
 class ShapeDiagnosticsTest {
@@ -232,6 +232,58 @@ class ShapeDiagnosticsTest {
                 "}");
         Fixture.Outcome outcome = Fixture.compile(fixture, vector);
         Fixture.assertExactly(outcome, fixture, vector);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    @Test
+    void poolingAndUpsamplingOfAVectorHaveNoSpatialInput() {
+        // Found by PropertyTest: each of these threw (an index into no dimensions) instead of reporting MC111.
+        Fixture fixture = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 3, size = {8, 8}))",
+                "public class Pooled {",
+                "    @Flatten Layer flat;",
+                "    @MaxPool(kernel = 2) Layer pool;",
+                "//  ^ error [MC111] layer 'pool' is a pooling layer but its input (192) has no spatial dimensions "
+                        + "('flat' flattened it) ... move it before 'flat', or remove it",
+                "    @From(\"flat\") @AdaptivePool(size = 1) Layer adaptive;",
+                "//                ^ error [MC111] layer 'adaptive' is an adaptive pooling layer but its input (192)",
+                "    @From(\"flat\") @Upsample(scale = 2) Layer up;",
+                "//                ^ error [MC111] layer 'up' is an upsampling layer but its input (192)",
+                "}");
+        Fixture vector = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 10))",
+                "public class VectorPool {",
+                "    @AvgPool(kernel = 2) Layer pool;",
+                "//  ^ error [MC111] layer 'pool' is a pooling layer but its input (10) has no spatial dimensions "
+                        + "(the network's input has no size) ... give @Shape a size, or remove it",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(fixture, vector);
+        Fixture.assertExactly(outcome, fixture, vector);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    @Test
+    void operandsOfAnAddOrMultiplyThatDoNotBroadcastAreAnError() {
+        // Found by PropertyTest: the processor threw (a null unboxed) instead of reporting MC119.
+        Fixture fixture = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 2, size = {4}))",
+                "public class Mismatch {",
+                "    @Conv(out = 3, kernel = 1) Layer wide;",
+                "    @Add({\"wide\", From.INPUT}) Layer channels;",
+                "    //   ^ error [MC119] layer 'channels' adds 'wide' (3x4) and the input (2x4), whose shapes differ",
+                "    @From(From.INPUT) @Conv(out = 2, kernel = 2) Layer shorter;",
+                "    @Multiply({From.INPUT, \"shorter\"}) Layer sizes;",
+                "    //        ^ error [MC119] layer 'sizes' multiplies the input (2x4) and 'shorter' (2x3), whose "
+                        + "shapes differ",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(fixture);
+        Fixture.assertExactly(outcome, fixture);
         assertThat(outcome.generatedSources()).isEmpty();
     }
 }

@@ -291,7 +291,7 @@ class TopologyDiagnosticsTest {
                 "    //            ^ error [MC111] layer 'up' is an upsampling layer but its input (512) has no "
                         + "spatial dimensions ('flat' flattened it)",
                 "    @From(\"flat\") @AdaptivePool(size = 1) Layer adaptive;",
-                "    //            ^ error [MC111] layer 'adaptive' is a pooling layer",
+                "    //            ^ error [MC111] layer 'adaptive' is an adaptive pooling layer",
                 "}");
         Fixture vector = Fixture.of(
                 "package d;",

@@ -23,7 +23,7 @@ final class ConvolutionAnalyzer {
     LayerFigures analyze(LayerDecl layer, ConvSpec conv, TensorShape input, String flattenedBy, Findings findings) {
         int rank = input.rank();
         if (rank == 0) {
-            Dimensions.reportNoSpatialInput(layer, "a convolution", ", or use @Dense", input, flattenedBy, findings);
+            Dimensions.reportNoSpatialInput(layer, "a convolution", "use @Dense", input, flattenedBy, findings);
             return null;
         }
         boolean fits = Dimensions.fit(layer, rank, findings, conv.kernel(), conv.stride(), conv.padding(),

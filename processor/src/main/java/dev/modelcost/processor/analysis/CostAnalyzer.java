@@ -66,11 +66,11 @@ public final class CostAnalyzer {
         TensorShape input = inputs.get(0);
         if (spec instanceof ConvSpec conv) {
             return convolutions.analyze(layer, conv, input, flattenedBy, findings);
-        } else if (input.rank() == 0 && (spec instanceof PoolSpec || spec instanceof GlobalPoolSpec)) {
-            Dimensions.reportNoSpatialInput(layer, "a pooling layer", "", input, flattenedBy, findings);
-            return null;
-        } else if (input.rank() == 0 && spec instanceof UpsampleSpec) {
-            Dimensions.reportNoSpatialInput(layer, "an upsampling layer", "", input, flattenedBy, findings);
+        }
+        String spatial = spatialKind(spec);
+        if (spatial != null && input.rank() == 0) {
+            // Windows, adaptive sizes and scales are per spatial dimension; a vector has none.
+            Dimensions.reportNoSpatialInput(layer, spatial, "remove it", input, flattenedBy, findings);
             return null;
         } else if (!inputs.stream().allMatch(TensorShape::sizesKnown)) {
             return null;
@@ -90,6 +90,18 @@ public final class CostAnalyzer {
             return topology.merge(layer, merge, inputs, findings);
         }
         return topology.channels(layer, (ChannelSpec) spec, input, findings);
+    }
+
+    /** What a layer that needs spatial dimensions is, for messages; null for one that does not. */
+    private static String spatialKind(LayerSpec spec) {
+        if (spec instanceof PoolSpec || spec instanceof GlobalPoolSpec pool && pool.adaptiveSize() == null) {
+            return "a pooling layer";
+        } else if (spec instanceof GlobalPoolSpec) {
+            return "an adaptive pooling layer";
+        } else if (spec instanceof UpsampleSpec) {
+            return "an upsampling layer";
+        }
+        return null;
     }
 
     /** Dense: the input flattened to {@code in} values, {@code in * out} multiplications. */
@@ -125,9 +137,10 @@ public final class CostAnalyzer {
     /**
      * The totals, or null when one overflows (reported).
      *
+     * @param output the network's output: its last field's
      * @param inputs for each layer, the indices of the layers it takes (-1: the network's input)
      */
-    public NetworkCost total(NetworkDecl network, TensorShape input, List<LayerFigures> layers,
+    public NetworkCost total(NetworkDecl network, TensorShape input, TensorShape output, List<LayerFigures> layers,
             List<List<Integer>> inputs, Findings findings) {
         String of = " of network " + network.displayName();
         long macs = 0;
@@ -147,6 +160,6 @@ public final class CostAnalyzer {
             findings.add(Diagnostic.OVERFLOW, network.annotation(), e.figure(), e.terms(), e.limit());
             return null;
         }
-        return new NetworkCost(network, input, layers, inputs, macs, biasAdds, flops, params, activations);
+        return new NetworkCost(network, input, output, layers, inputs, macs, biasAdds, flops, params, activations);
     }
 }

@@ -27,18 +27,18 @@ final class Dimensions {
     }
 
     /**
-     * Reports a layer that works over spatial dimensions fed a vector.
+     * Reports a layer that works over spatial dimensions whose input has none (MC111).
      *
      * @param what what the layer is, e.g. {@code "a convolution"}
-     * @param alternative what else to use, e.g. {@code ", or use @Dense"}, or empty
-     * @param flattenedBy the layer that removed the spatial dimensions, or null for the network's input
+     * @param instead the other way out, besides moving it, e.g. {@code "use @Dense"}
+     * @param flattenedBy the layer that removed the spatial dimensions, or null for an input without any
      */
-    static void reportNoSpatialInput(LayerDecl layer, String what, String alternative, TensorShape input,
+    static void reportNoSpatialInput(LayerDecl layer, String what, String instead, TensorShape input,
             String flattenedBy, Findings findings) {
         String why = flattenedBy == null ? " (the network's input has no size)" : " ('" + flattenedBy
                 + "' flattened it)";
-        String fix = flattenedBy == null ? "give @Shape a size" + alternative
-                : "move it before '" + flattenedBy + "'" + alternative;
+        String fix = flattenedBy == null ? "give @Shape a size, or " + instead
+                : "move it before '" + flattenedBy + "', or " + instead;
         findings.add(Diagnostic.NO_SPATIAL_INPUT, layer.annotation(), layer.name(), what, input, why, fix);
     }
 

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param network the declaration
  * @param input the input shape
+ * @param output the output shape: the last field's output, which is not always the last layer's (a stage whose
+ *     block ends in an absent {@code @When} layer passes that layer's input on)
  * @param layers every layer, in declaration order
  * @param inputs for each layer, the indices of the layers whose outputs it takes; -1 is the network's input
  * @param macs total multiply-accumulates
@@ -16,17 +18,12 @@ import java.util.List;
  * @param params total parameters
  * @param activations total output elements
  */
-public record NetworkCost(NetworkDecl network, TensorShape input, List<LayerFigures> layers,
+public record NetworkCost(NetworkDecl network, TensorShape input, TensorShape output, List<LayerFigures> layers,
         List<List<Integer>> inputs, long macs,
         long biasAdds, long flops, long params, long activations) {
 
     public NetworkCost {
         layers = List.copyOf(layers);
         inputs = List.copyOf(inputs);
-    }
-
-    /** The shape the last layer outputs. */
-    public TensorShape output() {
-        return layers.get(layers.size() - 1).output();
     }
 }

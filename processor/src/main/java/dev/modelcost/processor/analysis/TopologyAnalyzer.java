@@ -65,11 +65,14 @@ final class TopologyAnalyzer {
 
     /** The broadcast size of two sizes: equal, or one of them 1; null when neither. */
     private static Long broadcast(long a, long b) {
-        // Not a single conditional expression: mixing long and Long there unboxes the null.
+        // Not a conditional expression: mixing long and Long there unboxes the null, a NullPointerException.
         if (a == b || b == 1) {
             return a;
         }
-        return a == 1 ? Long.valueOf(b) : null;
+        if (a == 1) {
+            return b;
+        }
+        return null;
     }
 
     private static void reportDiffer(LayerDecl layer, MergeSpec merge, String verb, TensorShape first,

@@ -63,8 +63,9 @@ public final class NetworkExpander {
             return null;
         }
         Walk walk = new Walk(network, input, findings);
+        Frame frame = new Frame(Scope.network(), NETWORK_INPUT);
         try {
-            walk.fields(network.layers(), new Frame(Scope.network(), NETWORK_INPUT));
+            walk.fields(network.layers(), frame);
         } catch (TooManyLayers e) {
             return null;
         }
@@ -75,7 +76,9 @@ public final class NetworkExpander {
         if (!walk.valid || walk.figures.isEmpty()) {
             return null;
         }
-        return analyzer.total(network, input, walk.figures, walk.inputs, findings);
+        // The network's output is its last field's, which need not be the last layer listed: a stage whose block
+        // ends in an absent @When layer outputs what that layer would have taken.
+        return analyzer.total(network, input, walk.shapeOf(frame.previous), walk.figures, walk.inputs, findings);
     }
 
     /** The state of one walk over a network: every node's output shape and figures, in order. */
