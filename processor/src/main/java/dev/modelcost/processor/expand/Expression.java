@@ -11,8 +11,15 @@ import java.util.TreeSet;
  * {@code @When("stride != 1 || in != out")} or {@code with = "width = 64"}: integer literals, names, unary
  * {@code - !}, {@code * / %}, {@code + -}, comparisons, {@code == !=}, {@code && ||} and parentheses, with Java's
  * precedence. Comparisons and logic give 1 or 0. Arithmetic is on {@code long} and overflow-checked.
+ *
+ * <p>Parsing and evaluation recurse once per level of nesting, so an expression may nest at most {@value
+ * #MAX_DEPTH} levels deep (parentheses, unary operators and chained binary operators all count): deeper, it is
+ * a syntax error rather than a {@link StackOverflowError} inside javac.
  */
 public final class Expression {
+    /** The deepest nesting parsed; no block parameter needs a fraction of it. */
+    static final int MAX_DEPTH = 100;
+
     private final String text;
     private final Node root;
 
@@ -78,6 +85,9 @@ public final class Expression {
     private interface Node {
         long evaluate(Map<String, Long> names);
 
+        /** Nodes from this one down to its deepest leaf: how deep evaluating it recurses. */
+        int depth();
+
         default void collectNames(Set<String> names) {
         }
     }
@@ -86,6 +96,11 @@ public final class Expression {
         @Override
         public long evaluate(Map<String, Long> names) {
             return value;
+        }
+
+        @Override
+        public int depth() {
+            return 1;
         }
     }
 
@@ -101,6 +116,11 @@ public final class Expression {
         }
 
         @Override
+        public int depth() {
+            return 1;
+        }
+
+        @Override
         public void collectNames(Set<String> names) {
             names.add(name);
         }
@@ -111,6 +131,11 @@ public final class Expression {
         public long evaluate(Map<String, Long> names) {
             long value = operand.evaluate(names);
             return operator == '-' ? Math.negateExact(value) : (value == 0 ? 1 : 0);
+        }
+
+        @Override
+        public int depth() {
+            return 1 + operand.depth();
         }
 
         @Override
@@ -150,6 +175,11 @@ public final class Expression {
             }
         }
 
+        @Override
+        public int depth() {
+            return 1 + Math.max(left.depth(), right.depth());
+        }
+
         private static long divide(long a, long b, String operator) {
             return Math.floorDiv(a, nonZero(b, operator));
         }
@@ -176,6 +206,8 @@ public final class Expression {
 
         private final String text;
         private int at;
+        /** Parentheses and unary operators open around the current position: how deep the parser recursed. */
+        private int open;
 
         Parser(String text) {
             this.text = text;
@@ -192,7 +224,8 @@ public final class Expression {
             Node left = level(level + 1);
             for (String operator = operator(LEVELS.get(level)); operator != null;
                     operator = operator(LEVELS.get(level))) {
-                left = new Binary(operator, left, level(level + 1));
+                // A chain such as 1 + 1 + ... + 1 nests to the left: as deep as it is long.
+                left = shallow(new Binary(operator, left, level(level + 1)));
             }
             return left;
         }
@@ -201,7 +234,10 @@ public final class Expression {
             skipSpaces();
             if (peek() == '-' || peek() == '!') {
                 char operator = text.charAt(at++);
-                return new Unary(operator, unary());
+                enter();
+                Node operand = unary();
+                open--;
+                return shallow(new Unary(operator, operand));
             }
             return primary();
         }
@@ -211,12 +247,14 @@ public final class Expression {
             char c = peek();
             if (c == '(') {
                 at++;
+                enter();
                 Node inner = expression();
                 skipSpaces();
                 if (peek() != ')') {
                     throw error("')' expected");
                 }
                 at++;
+                open--;
                 return inner;
             }
             int start = at;
@@ -255,6 +293,24 @@ public final class Expression {
             char next = at + operator.length() < text.length() ? text.charAt(at + operator.length()) : 0;
             return operator.length() == 1 && "<>=!".indexOf(operator.charAt(0)) >= 0 && next == '='
                     || operator.equals("<") && next == '<' || operator.equals(">") && next == '>';
+        }
+
+        /** Checked before recursing, so that the parser itself never recurses too deep. */
+        private void enter() {
+            if (++open > MAX_DEPTH) {
+                throw tooDeep();
+            }
+        }
+
+        private Node shallow(Node node) {
+            if (node.depth() > MAX_DEPTH) {
+                throw tooDeep();
+            }
+            return node;
+        }
+
+        private ExpressionException tooDeep() {
+            return error("nested more than " + MAX_DEPTH + " levels deep");
         }
 
         void expectEnd() {

@@ -1,0 +1,130 @@
+package dev.modelcost.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.modelcost.processor.testing.Compiled;
+import dev.modelcost.processor.testing.Fixture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.ThrowingSupplier;
+
+/**
+ * Declarations written to break the processor: sizes at the edge of {@code int}, figures beyond {@code long},
+ * expressions that nest or overflow, block cycles. Each must end in a catalog error where the user wrote the
+ * cause, or in the correct figures, and never in an exception, a stack overflow or a hang. The time limit
+ * only guards against a hang (javac's own start-up and compile dominate), so it is generous.
+ */
+class HostileInputTest {
+    private static final Duration HANG_GUARD = Duration.ofSeconds(30);
+
+    static <T> T bounded(ThrowingSupplier<T> compile) {
+        return assertTimeoutPreemptively(HANG_GUARD, compile);
+    }
+
+    /** An expectation line whose caret stands under {@code token} in {@code line} (see {@link Fixture}). */
+    static String caret(String line, String token, String expectation) {
+        int column = line.indexOf(token);
+        if (column < 2) {
+            throw new IllegalArgumentException("the token must not start in the first two columns: " + token);
+        }
+        return "//" + " ".repeat(column - 2) + "^ " + expectation;
+    }
+
+    @Test
+    void sizesAtTheLargestIntAreCountedExactly() {
+        // 1 x 2,147,483,647 (the largest int) in, 1x1 convolution to 2 channels:
+        //   MACs = 2 * 2,147,483,647 * 1 * 1 = 4,294,967,294; bias additions as many; FLOPs 3 * that
+        //   parameters 2 * 1 * 1 + 2 = 4
+        // then one window over the whole length: 2 x 1 out, one operation per window element per output element:
+        //   FLOPs 2 * 1 * 2,147,483,647 = 4,294,967,294
+        Compiled compiled = bounded(() -> Compiled.source(
+                "package h;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 1, size = {2147483647}))",
+                "public class Longest {",
+                "    @Conv(out = 2, kernel = 1) Layer conv;",
+                "    @MaxPool(kernel = 2147483647) Layer pool;",
+                "}"));
+        assertThat(compiled.compilation()).succeededWithoutWarnings();
+        assertThat(compiled.constant("h.LongestCost", "MACS")).isEqualTo(4_294_967_294L);
+        assertThat(compiled.constant("h.LongestCost", "FLOPS")).isEqualTo(3 * 4_294_967_294L + 4_294_967_294L);
+        assertThat(compiled.constant("h.LongestCost", "PARAMS")).isEqualTo(4L);
+        assertThat(compiled.constant("h.LongestCost", "ACTIVATIONS")).isEqualTo(4_294_967_294L + 2L);
+        assertThat(compiled.staticField("h.LongestCost", "OUTPUT_SHAPE")).isEqualTo("2x1");
+    }
+
+    @Test
+    void figuresBeyondALongAreErrorsNamingTheFigure() {
+        Fixture input = Fixture.of(
+                "package h;",
+                "import dev.modelcost.*;",
+                // 2,147,483,647^3 elements.
+                "    @Network(input = @Shape(channels = 2147483647, size = {2147483647, 2147483647}))",
+                "//  ^ error [MC110] input elements of Huge (2,147,483,647 x 4,611,686,014,132,420,609) exceeds "
+                        + "the largest long",
+                "public class Huge {",
+                "    @Conv(out = 1, kernel = 1) Layer conv;",
+                "}");
+        Fixture layer = Fixture.of(
+                "package h;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 65536, size = {65536, 65536}))",
+                "public class Wide {",
+                // 65,536^3 = 2^48 inputs times 2^16 outputs = 2^64 MACs.
+                "    @Dense(out = 65536) Layer dense;",
+                "//  ^ error [MC110] MACs of layer 'dense' (281,474,976,710,656 x 65,536) exceeds the largest long",
+                "}");
+        Fixture total = Fixture.of(
+                "package h;",
+                "import dev.modelcost.*;",
+                // 2^31 inputs, 2^30 outputs: each layer alone has 2^61 MACs and 2^62 FLOPs, which fit; the two
+                // layers' FLOPs together are 2^63, one more than the largest long.
+                "    @Network(input = @Shape(channels = 1, size = {32768, 65536}))",
+                "//  ^ error [MC110] total FLOPs of network Twice (4,611,686,018,427,387,904 + "
+                        + "4,611,686,018,427,387,904) exceeds the largest long",
+                "public class Twice {",
+                "    @Dense(out = 1073741824, bias = false) Layer a;",
+                "    @From(From.INPUT) @Dense(out = 1073741824, bias = false) Layer b;",
+                "}");
+        Fixture.Outcome outcome = bounded(() -> Fixture.compile(input, layer, total));
+        Fixture.assertExactly(outcome, input, layer, total);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    @Test
+    void expressionsThatCannotBeEvaluatedAreErrorsOnTheirText() {
+        String deep = "(".repeat(20_000) + "1" + ")".repeat(20_000);
+        String chain = String.join(" + ", Collections.nCopies(20_000, "1"));
+        String negations = "-".repeat(20_000) + "1";
+        List<String> lines = new ArrayList<>(List.of(
+                "package h;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 3, size = {8, 8}))",
+                "public class Exprs {"));
+        addStage(lines, "big", "99999999999999999999", "(with of stage 'big'): number too large");
+        addStage(lines, "zero", "1 / 0", "(with of stage 'zero'): division by zero");
+        addStage(lines, "over", "9223372036854775807 + 1", "overflow in 9223372036854775807 + 1");
+        // Parsing and evaluating recurse per level: 20,000 levels overflowed javac's stack (a crash, no position).
+        addStage(lines, "deep", deep, "nested more than 100 levels deep");
+        addStage(lines, "chain", chain, "nested more than 100 levels deep");
+        addStage(lines, "negations", negations, "nested more than 100 levels deep");
+        lines.add("    @Block static class B { @Param int w; @Conv(outExpr = \"w\", kernel = 1) Layer c; }");
+        lines.add("}");
+        Fixture fixture = Fixture.of(lines.toArray(String[]::new));
+        Fixture.Outcome outcome = bounded(() -> Fixture.compile(fixture));
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    /** A stage whose {@code with} is the expression, expecting MC117 with the fragment on its value. */
+    private static void addStage(List<String> lines, String name, String expression, String fragment) {
+        String line = "    @Stage(block = B.class, with = \"w = " + expression + "\") Layer " + name + ";";
+        lines.add(line);
+        lines.add(caret(line, "\"w = ", "error [MC117] " + fragment));
+    }
+}
