@@ -59,6 +59,27 @@ class HostileInputTest {
     }
 
     @Test
+    void anOutputSizeBeyondAnIntIsAnErrorOnItsLayer() {
+        Fixture fixture = Fixture.of(
+                "package h;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 1, size = {2147483647}))",
+                "public class Beyond {",
+                // A window of 1 with padding 1 on each side: 2,147,483,647 + 2 outputs.
+                "    @MaxPool(kernel = 1, padding = 1) Layer pool;",
+                "//  ^ error [MC110] output size of layer 'pool' (2,147,483,649) exceeds the largest int",
+                "    @From(From.INPUT) @Upsample(scale = 2) Layer up;",
+                "    //                ^ error [MC110] output size of layer 'up' (4,294,967,294) exceeds the largest int",
+                // (S - 1) * s + k = 2,147,483,646 * 2 + 2 = 4,294,967,294.
+                "    @From(From.INPUT) @Deconv(out = 1, kernel = 2, stride = 2) Layer deconv;",
+                "    //                ^ error [MC110] output size of layer 'deconv' (4,294,967,294) exceeds",
+                "}");
+        Fixture.Outcome outcome = bounded(() -> Fixture.compile(fixture));
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    @Test
     void figuresBeyondALongAreErrorsNamingTheFigure() {
         Fixture input = Fixture.of(
                 "package h;",
