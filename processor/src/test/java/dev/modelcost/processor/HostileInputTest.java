@@ -148,4 +148,24 @@ class HostileInputTest {
         lines.add(line);
         lines.add(caret(line, "\"w = ", "error [MC117] " + fragment));
     }
+
+    @Test
+    void aBlockCycleIsAnErrorThatShowsTheChainInOrder() {
+        Fixture fixture = Fixture.of(
+                "package h;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 3, size = {8, 8}))",
+                "public class Cyclic {",
+                "    @Stage(block = A.class) Layer s;",
+                "//  ^ error [MC121] block A contains itself (A > B > A)",
+                "    @Stage(block = Self.class) Layer t;",
+                "//  ^ error [MC121] block Self contains itself (Self > Self)",
+                "    @Block static class A { @Conv(out = 3, kernel = 1) Layer c; @Stage(block = B.class) Layer s; }",
+                "    @Block static class B { @Stage(block = A.class) Layer s; }",
+                "    @Block static class Self { @Stage(block = Self.class) Layer s; }",
+                "}");
+        Fixture.Outcome outcome = bounded(() -> Fixture.compile(fixture));
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
 }

@@ -82,6 +82,7 @@ public final class NetworkExpander {
         private final List<String> flattenedBy = new ArrayList<>();
         private final List<LayerFigures> figures = new ArrayList<>();
         private final List<List<Integer>> inputs = new ArrayList<>();
+        /** The blocks being instantiated, outermost first, so that a cycle reads in the order it was entered. */
         private final Deque<TypeElement> blockStack = new ArrayDeque<>();
         private boolean valid = true;
 
@@ -214,7 +215,7 @@ public final class NetworkExpander {
                 valid = false;
                 throw new TooManyLayers();
             }
-            blockStack.push(block.type());
+            blockStack.addLast(block.type());
             int current = inputNode;
             for (int rep = 0; rep < repeat; rep++) {
                 Map<String, Long> names = arguments.bind(rep == 0, shapeOf(current).channels());
@@ -228,7 +229,7 @@ public final class NetworkExpander {
                 fields(block.layers(), blockFrame);
                 current = blockFrame.previous;
             }
-            blockStack.pop();
+            blockStack.removeLast();
             return current;
         }
 
