@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.modelcost.LayerCost;
 import dev.modelcost.processor.testing.Compiled;
 import dev.modelcost.processor.testing.Fixture;
 import java.time.Duration;
@@ -147,6 +148,51 @@ class HostileInputTest {
         String line = "    @Stage(block = B.class, with = \"w = " + expression + "\") Layer " + name + ";";
         lines.add(line);
         lines.add(caret(line, "\"w = ", "error [MC117] " + fragment));
+    }
+
+    @Test
+    void aChainOfFiftyNestedBlocksIsCountedThrough() {
+        // Block i: a 1x1 convolution 3 -> 3 on 3x8x8, then block i + 1. Each convolution: MACs 3 * 64 * 3 = 576,
+        // bias additions 3 * 64 = 192, FLOPs 2 * 576 + 192 = 1,344, parameters 3 * 3 + 3 = 12. Fifty of them.
+        Compiled compiled = bounded(() -> Compiled.sources(List.of(Compiled.file(chain("Chain", 50)))));
+        assertThat(compiled.compilation()).succeededWithoutWarnings();
+        assertThat(compiled.constant("h.ChainCost", "MACS")).isEqualTo(50 * 576L);
+        assertThat(compiled.constant("h.ChainCost", "FLOPS")).isEqualTo(50 * 1_344L);
+        assertThat(compiled.constant("h.ChainCost", "PARAMS")).isEqualTo(50 * 12L);
+        List<LayerCost> layers = compiled.model("h.ChainCost").layers();
+        assertThat(layers).hasSize(50);
+        assertThat(layers.get(49).name()).isEqualTo("s" + ".0.s".repeat(49) + ".0.c");
+    }
+
+    @Test
+    void blocksNestedMoreThanAHundredDeepAreAnError() {
+        // 101 blocks, each using the next: the innermost would be instantiated 101 levels deep. Before the limit,
+        // a chain of a few thousand overflowed javac's stack.
+        String[] lines = chain("Deep", 101);
+        String stage = lines[4];
+        List<String> withExpectation = new ArrayList<>(List.of(lines));
+        withExpectation.add(5, caret(stage, "@Stage", "error [MC130] stage 's" + ".0.s".repeat(100)
+                + "' would nest block B100 101 levels deep ... blocks nest at most 100 levels"));
+        Fixture fixture = Fixture.of(withExpectation.toArray(String[]::new));
+        Fixture.Outcome outcome = bounded(() -> Fixture.compile(fixture));
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    /** A network whose stage uses block 0, each block i a convolution and then block i + 1, the last none. */
+    private static String[] chain(String name, int blocks) {
+        List<String> lines = new ArrayList<>(List.of(
+                "package h;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 3, size = {8, 8}))",
+                "public class " + name + " {",
+                "    @Stage(block = B0.class) Layer s;"));
+        for (int i = 0; i < blocks; i++) {
+            lines.add("    @Block static class B" + i + " { @Conv(out = 3, kernel = 1) Layer c;"
+                    + (i + 1 < blocks ? " @Stage(block = B" + (i + 1) + ".class) Layer s;" : "") + " }");
+        }
+        lines.add("}");
+        return lines.toArray(String[]::new);
     }
 
     @Test

@@ -42,6 +42,11 @@ import javax.lang.model.type.TypeMirror;
 public final class NetworkExpander {
     /** More layers than this is an error: it bounds the work and the generated class, whatever the repeats. */
     public static final int MAX_LAYERS = 1_000_000;
+    /**
+     * Blocks nest at most this deep. Instantiating a block recurses, so without a bound a long enough chain of
+     * blocks, each using the next, overflowed javac's stack; real networks nest two or three deep.
+     */
+    public static final int MAX_NESTING = 100;
     /** The node index that stands for the network's input. */
     private static final int NETWORK_INPUT = -1;
 
@@ -195,6 +200,12 @@ public final class NetworkExpander {
                 findings.add(Diagnostic.BLOCK_CYCLE, useSite, block.type().getSimpleName(),
                         blockStack.stream().map(t -> t.getSimpleName().toString()).collect(Collectors.joining(" > "))
                                 + " > " + block.type().getSimpleName());
+                valid = false;
+                return unknownNode(null, inputNode);
+            }
+            if (blockStack.size() >= MAX_NESTING) {
+                findings.add(Diagnostic.NESTED_TOO_DEEP, useSite, stageName, block.type().getSimpleName(),
+                        MAX_NESTING + 1, MAX_NESTING);
                 valid = false;
                 return unknownNode(null, inputNode);
             }
