@@ -151,6 +151,49 @@ class HostileInputTest {
     }
 
     @Test
+    void repeatsInTheBillionsAreAnErrorBeforeAnyInstantiation() {
+        // Each stage is known to exceed 1,000,000 layers from its declaration alone, and none may be walked first
+        // (10^9 steps). Until the bound counted nested blocks, Nested was found only after building a million
+        // layers, and Absent and Empty, whose steps add no layer, never.
+        Fixture blocks = Fixture.of(
+                "package h;",
+                "import dev.modelcost.*;",
+                "public class Blocks {",
+                "    @Block public static class One { @Conv(out = 3, kernel = 1) Layer c; }",
+                "    @Block public static class Thousand { @Stage(block = Million.class, repeat = 1000) Layer s; }",
+                "    @Block public static class Million { @Stage(block = One.class, repeat = 1000) Layer s; }",
+                "    @Block public static class ThousandAbsent {",
+                "        @Stage(block = MillionAbsent.class, repeat = 1000) Layer s;",
+                "    }",
+                "    @Block public static class MillionAbsent { @Stage(block = Absent.class, repeat = 1000) Layer s; }",
+                "    @Block public static class Absent { @When(\"in == 0\") @Conv(out = 3, kernel = 1) Layer c; }",
+                "    @Block public static class Empty { }",
+                "}");
+        Fixture direct = billions("Direct", "One.class, repeat = 2_000_000_000", "2_000");
+        Fixture nested = billions("Nested", "Thousand.class, repeat = 1000", "1000");
+        Fixture absent = billions("Absent", "ThousandAbsent.class, repeat = 1000", "1000");
+        Fixture empty = billions("Empty", "Empty.class, repeat = 2_000_000_000", "2_000");
+        Fixture.Outcome outcome = bounded(() -> Fixture.compile(blocks, direct, nested, absent, empty));
+        Fixture.assertExactly(outcome, blocks, direct, nested, absent, empty);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    /** A network with one layer and then a stage of {@code Blocks.<stage>}, expected to have too many layers. */
+    private static Fixture billions(String name, String stage, String repeat) {
+        String line = "    @Stage(block = Blocks." + stage + ") Layer s;";
+        return Fixture.of(
+                "package h;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 3, size = {8, 8}))",
+                "public class " + name + " {",
+                "    @Conv(out = 3, kernel = 1) Layer first;",
+                line,
+                caret(line, repeat, "error [MC123] network " + name + " expands to more than 1,000,000 layers "
+                        + "(at 's') ... reduce the repeat counts"),
+                "}");
+    }
+
+    @Test
     void aChainOfFiftyNestedBlocksIsCountedThrough() {
         // Block i: a 1x1 convolution 3 -> 3 on 3x8x8, then block i + 1. Each convolution: MACs 3 * 64 * 3 = 576,
         // bias additions 3 * 64 = 192, FLOPs 2 * 576 + 192 = 1,344, parameters 3 * 3 + 3 = 12. Fifty of them.
