@@ -257,4 +257,31 @@ class HostileInputTest {
         Fixture.assertExactly(outcome, fixture);
         assertThat(outcome.generatedSources()).isEmpty();
     }
+
+    @Test
+    void aHundredDimensionsAreCountedAndTheirLayersSplitToFitTheMethodLimit() {
+        // 1 x 2 x 1 x ... x 1 (100 spatial dimensions): a 1x1 convolution to 1 channel has 2 MACs, 2 bias
+        // additions (FLOPs 2 * 2 + 2 = 6) and 2 parameters. 250 of them: 500 MACs, 1,500 FLOPs, 500 parameters.
+        // Each layer writes two int arrays of 101 elements (about 1.7 KB of bytecode): 200 layers to a nested
+        // class, as for small shapes, made a method beyond 64 KiB ("code too large").
+        String size = "2" + ", 1".repeat(99);
+        List<String> lines = new ArrayList<>(List.of(
+                "package h;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 1, size = {" + size + "}))",
+                "public class Hundred {"));
+        for (int i = 0; i < 250; i++) {
+            lines.add("    @Conv(out = 1, kernel = 1) Layer c" + i + ";");
+        }
+        lines.add("}");
+        Compiled compiled = bounded(() -> Compiled.sources(List.of(Compiled.file(lines.toArray(String[]::new))),
+                "-Xlint:all", "-Werror"));
+        assertThat(compiled.compilation()).succeededWithoutWarnings();
+        assertThat(compiled.constant("h.HundredCost", "MACS")).isEqualTo(500L);
+        assertThat(compiled.constant("h.HundredCost", "FLOPS")).isEqualTo(1_500L);
+        assertThat(compiled.constant("h.HundredCost", "PARAMS")).isEqualTo(500L);
+        List<LayerCost> layers = compiled.model("h.HundredCost").layers();
+        assertThat(layers).hasSize(250);
+        assertThat(layers.get(249).outputShape()).hasLength(101);
+    }
 }

@@ -21,12 +21,17 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the {@code <Network>Cost} class: compile-time constants for the totals, and the per-layer
- * breakdown as a {@link ModelCost}. The layers are built in nested classes of {@value #LAYERS_PER_CLASS}
- * each, so that no method nears the 64 KiB limit and no class nears the 65,535-entry constant pool, however
- * many layers the network has. The output depends only on the network, never on time or JDK.
+ * breakdown as a {@link ModelCost}. The layers are built in nested classes of at most {@value #LAYERS_PER_CLASS}
+ * each, fewer when their shapes have many dimensions, so that no method nears the 64 KiB limit and no class nears
+ * the 65,535-entry constant pool, however many layers the network has. The output depends only on the network,
+ * never on time or JDK.
  */
 public final class CostClassWriter {
     static final int LAYERS_PER_CLASS = 200;
+    /** Bytecode that one nested class's method may take by {@link #codeBytes}: half the JVM's 64 KiB. */
+    static final int CODE_BUDGET = 32 * 1024;
+    /** Constant-pool entries that one nested class's layers may add by {@link #constants}: half the 65,535. */
+    static final int CONSTANT_BUDGET = 32 * 1024;
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
     private static final ClassName LAYER_COST = ClassName.get(LayerCost.class);
@@ -130,14 +135,16 @@ public final class CostClassWriter {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(listOfLayers)
                 .addStatement("$T layers = new $T<>(LAYERS)", listOfLayers, ARRAY_LIST);
-        for (int start = 0, block = 0; start < layers.size(); start += LAYERS_PER_CLASS, block++) {
+        for (int start = 0, block = 0; start < layers.size(); block++) {
             String blockName = "Layers" + block;
             MethodSpec.Builder addTo = MethodSpec.methodBuilder("addTo")
                     .addModifiers(Modifier.STATIC)
                     .addParameter(listOfLayers, "layers");
-            for (int index = start; index < Math.min(layers.size(), start + LAYERS_PER_CLASS); index++) {
+            int end = endOfClass(layers, start);
+            for (int index = start; index < end; index++) {
                 addTo.addStatement("layers.add($L)", newLayerCost(layers.get(index), traffic.get(index), index));
             }
+            start = end;
             type.addType(TypeSpec.classBuilder(blockName)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
@@ -146,6 +153,39 @@ public final class CostClassWriter {
             all.addStatement("$L.addTo(layers)", blockName);
         }
         type.addMethod(all.addStatement("return layers").build());
+    }
+
+    /** Where the nested class of layers that begins at {@code start} ends: its budgets spent, or 200 layers. */
+    static int endOfClass(List<LayerFigures> layers, int start) {
+        int end = start;
+        long code = 0;
+        long constants = 0;
+        while (end < layers.size() && end - start < LAYERS_PER_CLASS) {
+            code += codeBytes(layers.get(end));
+            constants += constants(layers.get(end));
+            if (end > start && (code > CODE_BUDGET || constants > CONSTANT_BUDGET)) {
+                break;
+            }
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * At most how many bytes of bytecode {@code layers.add(new LayerCost(...))} compiles to: 64 for the call, the
+     * name, kind and settings and the nine {@code long}s ({@code ldc2_w}, 3 bytes each), and for each shape
+     * array 5 bytes to create it and 8 per element ({@code dup}, index, value, {@code iastore}).
+     */
+    static long codeBytes(LayerFigures layer) {
+        return 64 + 2 * 5 + 8L * (layer.input().rank() + layer.output().rank() + 2);
+    }
+
+    /**
+     * At most how many constant-pool entries a layer adds: its name and settings (a string and its text each),
+     * nine {@code long}s (two entries each), its index and one {@code int} per shape element.
+     */
+    static long constants(LayerFigures layer) {
+        return 4 + 18 + 1 + layer.input().rank() + layer.output().rank() + 2;
     }
 
     private static CodeBlock newLayerCost(LayerFigures layer, LayerTraffic traffic, int index) {
