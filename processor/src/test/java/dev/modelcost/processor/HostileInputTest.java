@@ -284,4 +284,22 @@ class HostileInputTest {
         assertThat(layers).hasSize(250);
         assertThat(layers.get(249).outputShape()).hasLength(101);
     }
+
+    @Test
+    void moreThan255DimensionsAreAnErrorOnTheSize() {
+        String size = "1" + ", 1".repeat(255);
+        String line = "    @Network(input = @Shape(channels = 1, size = {" + size + "}))";
+        Fixture fixture = Fixture.of(
+                "package h;",
+                "import dev.modelcost.*;",
+                line,
+                caret(line, "{1, 1", "error [MC131] the input of network Wide has 256 spatial dimensions; "
+                        + "modelcost supports at most 255"),
+                "public class Wide {",
+                "    @Conv(out = 1, kernel = 1) Layer c;",
+                "}");
+        Fixture.Outcome outcome = bounded(() -> Fixture.compile(fixture));
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
 }
