@@ -239,6 +239,37 @@ class HostileInputTest {
     }
 
     @Test
+    void twoThousandBranchesConcatenatedAreCountedWithTheirMemory() {
+        // 2,000 1x1 convolutions 3 -> 1 of the 3x8x8 input, each: MACs 1 * 64 * 3 = 192, bias additions 64,
+        // parameters 3 + 1 = 4, output 64. Then their concatenation, 2,000 x 8 x 8 = 128,000 elements, no operations.
+        //   MACs 384,000; FLOPs 2 * 384,000 + 128,000 = 896,000; parameters 8,000; activations 256,000.
+        // Live elements: every branch's output waits for the concatenation; the input (192) is freed after the last
+        // branch reads it, so the peak is at the concatenation: 128,000 + 128,000 = 256,000 elements, FP32 bytes
+        // 1,024,000.
+        int branches = 2_000;
+        List<String> lines = new ArrayList<>(List.of(
+                "package h;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 3, size = {8, 8}))",
+                "public class Branches {"));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < branches; i++) {
+            lines.add("    @From(From.INPUT) @Conv(out = 1, kernel = 1) Layer b" + i + ";");
+            names.add("\"b" + i + "\"");
+        }
+        lines.add("    @Concat({" + String.join(", ", names) + "}) Layer cat;");
+        lines.add("}");
+        Compiled compiled = bounded(() -> Compiled.sources(List.of(Compiled.file(lines.toArray(String[]::new)))));
+        assertThat(compiled.compilation()).succeededWithoutWarnings();
+        assertThat(compiled.constant("h.BranchesCost", "MACS")).isEqualTo(384_000L);
+        assertThat(compiled.constant("h.BranchesCost", "FLOPS")).isEqualTo(896_000L);
+        assertThat(compiled.constant("h.BranchesCost", "PARAMS")).isEqualTo(8_000L);
+        assertThat(compiled.constant("h.BranchesCost", "ACTIVATIONS")).isEqualTo(256_000L);
+        assertThat(compiled.constant("h.BranchesCost", "PEAK_ACTIVATION_BYTES")).isEqualTo(1_024_000L);
+        assertThat(compiled.staticField("h.BranchesCost", "OUTPUT_SHAPE")).isEqualTo("2000x8x8");
+    }
+
+    @Test
     void aBlockCycleIsAnErrorThatShowsTheChainInOrder() {
         Fixture fixture = Fixture.of(
                 "package h;",
