@@ -15,9 +15,14 @@ import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import javax.tools.JavaFileObject;
 
 /**
  * Writes the {@code <Network>Cost} class: compile-time constants for the totals, and the per-layer
@@ -98,6 +103,21 @@ public final class CostClassWriter {
                 .build();
     }
 
+    /**
+     * Writes the source file through the Filer, rendered first and written at once: JavaPoet's own {@link
+     * JavaFile#writeTo(Filer)} sends every token to the Filer's writer on its own, which cost as much again as
+     * rendering for a large network.
+     */
+    public static void writeTo(Filer filer, JavaFile file) throws IOException {
+        String text = file.toString();
+        TypeSpec type = file.typeSpec();
+        String name = file.packageName().isEmpty() ? type.name() : file.packageName() + "." + type.name();
+        JavaFileObject source = filer.createSourceFile(name, type.originatingElements().toArray(Element[]::new));
+        try (Writer out = source.openWriter()) {
+            out.write(text);
+        }
+    }
+
     /** Byte figures at the network's precision, and the roofline bound when a device is declared. */
     private static void addMemory(TypeSpec.Builder type, MemoryProfile memory) {
         type.addField(stringConstant("PRECISION", memory.target().precision().name(),
@@ -142,7 +162,7 @@ public final class CostClassWriter {
                     .addParameter(listOfLayers, "layers");
             int end = endOfClass(layers, start);
             for (int index = start; index < end; index++) {
-                addTo.addStatement("layers.add($L)", newLayerCost(layers.get(index), traffic.get(index), index));
+                addTo.addStatement(addLayerCost(layers.get(index), traffic.get(index), index));
             }
             start = end;
             type.addType(TypeSpec.classBuilder(blockName)
@@ -188,13 +208,22 @@ public final class CostClassWriter {
         return 4 + 18 + 1 + layer.input().rank() + layer.output().rank() + 2;
     }
 
-    private static CodeBlock newLayerCost(LayerFigures layer, LayerTraffic traffic, int index) {
-        return CodeBlock.of("new $T($L, $S, $T.$L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L)", LAYER_COST, index,
-                layer.layer().name(), LAYER_KIND, layer.layer().kind().name(), layer.settings(),
-                intArray(layer.input().toInts()), intArray(layer.output().toInts()), longLiteral(layer.macs()),
-                longLiteral(layer.biasAdds()), longLiteral(layer.flops()), longLiteral(layer.params()),
-                longLiteral(layer.activations()), longLiteral(traffic.activationBytes()),
-                longLiteral(traffic.bytesMoved()), traffic.latencyNanos() < 0 ? "-1L" : longLiteral(traffic.latencyNanos()));
+    /**
+     * {@code layers.add(new LayerCost(...))} for one layer. Its shapes and figures go to JavaPoet as one piece of
+     * text, not as some thirty arguments: JavaPoet handles each argument on its own, twice (the first pass
+     * collects the imports), and for a network of 100,000 layers that was most of the processor's time.
+     */
+    private static CodeBlock addLayerCost(LayerFigures layer, LayerTraffic traffic, int index) {
+        StringBuilder figures = new StringBuilder();
+        appendIntArray(figures, layer.input().toInts()).append(", ");
+        appendIntArray(figures, layer.output().toInts());
+        for (long figure : new long[] {layer.macs(), layer.biasAdds(), layer.flops(), layer.params(),
+                layer.activations(), traffic.activationBytes(), traffic.bytesMoved()}) {
+            figures.append(", ").append(longLiteral(figure));
+        }
+        figures.append(", ").append(traffic.latencyNanos() < 0 ? "-1L" : longLiteral(traffic.latencyNanos()));
+        return CodeBlock.of("layers.add(new $T($L, $S, $T.$L, $S, $L))", LAYER_COST, index, layer.layer().name(),
+                LAYER_KIND, layer.layer().kind().name(), layer.settings(), figures);
     }
 
     private static FieldSpec longConstant(String name, long value, String javadoc) {
@@ -211,12 +240,17 @@ public final class CostClassWriter {
                 .build();
     }
 
-    private static CodeBlock intArray(int[] values) {
-        CodeBlock.Builder array = CodeBlock.builder().add("new int[] {");
+    private static String intArray(int[] values) {
+        return appendIntArray(new StringBuilder(), values).toString();
+    }
+
+    /** {@code new int[] {3, 224, 224}}. */
+    private static StringBuilder appendIntArray(StringBuilder text, int[] values) {
+        text.append("new int[] {");
         for (int i = 0; i < values.length; i++) {
-            array.add(i == 0 ? "$L" : ", $L", values[i]);
+            text.append(i == 0 ? "" : ", ").append(values[i]);
         }
-        return array.add("}").build();
+        return text.append('}');
     }
 
     /** {@code 86704128} as {@code 86_704_128L}, for readers of the generated source. */
