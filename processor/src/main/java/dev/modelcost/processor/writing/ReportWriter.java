@@ -26,11 +26,14 @@ public final class ReportWriter {
 
     /** Writes each chosen format; an I/O problem is thrown for the caller to report. */
     public void write(NetworkCost cost, MemoryProfile memory, Set<ReportFormat> formats) throws IOException {
+        // The HTML page holds the JSON report as its data: written once for both.
+        String json = formats.contains(ReportFormat.JSON) || formats.contains(ReportFormat.HTML)
+                ? JsonReport.write(cost, memory) : null;
         for (ReportFormat format : formats) {
             String text = switch (format) {
-                case JSON -> JsonReport.write(cost, memory);
+                case JSON -> json;
                 case MD -> MarkdownReport.write(cost, memory);
-                case HTML -> HtmlReport.write(cost, memory);
+                case HTML -> HtmlReport.page(json);
             };
             FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", fileName(cost, format),
                     cost.network().type());
