@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -106,16 +107,42 @@ public final class CostClassWriter {
     /**
      * Writes the source file through the Filer, rendered first and written at once: JavaPoet's own {@link
      * JavaFile#writeTo(Filer)} sends every token to the Filer's writer on its own, which cost as much again as
-     * rendering for a large network.
+     * rendering for a large network. The text is {@linkplain #ascii ASCII}.
      */
     public static void writeTo(Filer filer, JavaFile file) throws IOException {
-        String text = file.toString();
+        String text = ascii(file.toString());
         TypeSpec type = file.typeSpec();
         String name = file.packageName().isEmpty() ? type.name() : file.packageName() + "." + type.name();
         JavaFileObject source = filer.createSourceFile(name, type.originatingElements().toArray(Element[]::new));
         try (Writer out = source.openWriter()) {
             out.write(text);
         }
+    }
+
+    /**
+     * The source with every character beyond ASCII written as a Unicode escape (a backslash, {@code u} and four
+     * hexadecimal digits), which Java reads as that character anywhere in a source file. The Filer writes in
+     * javac's {@code -encoding}, by default the platform's: ASCII on JDK 17 in a POSIX locale, where a network
+     * named with an accented letter got a question mark in its name instead; UTF-8 from JDK 18 on. An ASCII
+     * source is the same bytes, and right, in every encoding.
+     */
+    static String ascii(String source) {
+        StringBuilder text = null;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c < 0x80) {
+                if (text != null) {
+                    text.append(c);
+                }
+                continue;
+            }
+            if (text == null) {
+                text = new StringBuilder(source.length() + 16).append(source, 0, i);
+            }
+            // JavaPoet doubles every backslash of a string literal, so this one always starts the escape.
+            text.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        }
+        return text == null ? source : text.toString();
     }
 
     /** Byte figures at the network's precision, and the roofline bound when a device is declared. */
