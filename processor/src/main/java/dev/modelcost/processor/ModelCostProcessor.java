@@ -155,7 +155,7 @@ public final class ModelCostProcessor extends AbstractProcessor {
     /** The cost class, the reports and, when asked, the per-layer summary as a note. */
     private void write(NetworkCost cost, MemoryProfile memory, Findings findings) {
         try {
-            writer.write(cost, memory).writeTo(processingEnv.getFiler());
+            CostClassWriter.writeTo(processingEnv.getFiler(), writer.write(cost, memory));
         } catch (IOException e) {
             findings.add(Diagnostic.CANNOT_WRITE, cost.network().costClassPosition(),
                     cost.network().packageName() + "." + cost.network().costClassName(), e.getMessage(),

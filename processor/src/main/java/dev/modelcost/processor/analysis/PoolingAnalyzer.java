@@ -45,6 +45,7 @@ final class PoolingAnalyzer {
                                 + ", or a smaller window");
                 return null;
             }
+            // A padding larger than the window can make the output larger than the input, beyond an int.
             Exact.checkInt("output size of layer '" + layer.name() + "'", out[i]);
         }
         TensorShape output = TensorShape.of(input.channels(), out);

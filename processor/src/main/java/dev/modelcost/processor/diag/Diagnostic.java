@@ -60,6 +60,10 @@ public enum Diagnostic {
             "@Device gives %s but not %s; give a preset, or both peakFlops (operations per second) and bandwidth (bytes per second)"),
     LATENCY_WITHOUT_DEVICE("MC129", Kind.ERROR,
             "a latency budget on %s needs a device to bound latency on; add @Device(preset = ...) or -Amodelcost.device"),
+    NESTED_TOO_DEEP("MC130", Kind.ERROR,
+            "stage '%s' would nest block %s %d levels deep; blocks nest at most %d levels: use fewer levels of blocks"),
+    TOO_MANY_DIMENSIONS("MC131", Kind.ERROR,
+            "the input of network %s has %d spatial dimensions; modelcost supports at most %d"),
 
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");

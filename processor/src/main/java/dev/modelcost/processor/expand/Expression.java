@@ -12,8 +12,15 @@ import java.util.TreeSet;
  * {@code - !}, {@code * / %}, {@code + -}, comparisons, {@code == !=}, {@code && ||} and parentheses, with Java's
  * precedence and Java's integer division and remainder. Comparisons and logic give 1 or 0. Arithmetic is on
  * {@code long} and overflow-checked.
+ *
+ * <p>Parsing and evaluation recurse once per level of nesting, so an expression may nest at most {@value
+ * #MAX_DEPTH} levels deep (parentheses, unary operators and chained binary operators all count): deeper, it is
+ * a syntax error rather than a {@link StackOverflowError} inside javac.
  */
 public final class Expression {
+    /** The deepest nesting parsed; no block parameter needs a fraction of it. */
+    static final int MAX_DEPTH = 100;
+
     private final String text;
     private final Node root;
 
@@ -79,6 +86,9 @@ public final class Expression {
     private interface Node {
         long evaluate(Map<String, Long> names);
 
+        /** Nodes from this one down to its deepest leaf: how deep evaluating it recurses. */
+        int depth();
+
         default void collectNames(Set<String> names) {
         }
     }
@@ -87,6 +97,11 @@ public final class Expression {
         @Override
         public long evaluate(Map<String, Long> names) {
             return value;
+        }
+
+        @Override
+        public int depth() {
+            return 1;
         }
     }
 
@@ -100,6 +115,11 @@ public final class Expression {
                         : String.join(", ", new TreeSet<>(names.keySet()))));
             }
             return value;
+        }
+
+        @Override
+        public int depth() {
+            return 1;
         }
 
         @Override
@@ -119,6 +139,11 @@ public final class Expression {
                 throw new ExpressionException("overflow in -(" + value + ")");
             }
             return -value;
+        }
+
+        @Override
+        public int depth() {
+            return 1 + operand.depth();
         }
 
         @Override
@@ -158,6 +183,11 @@ public final class Expression {
             }
         }
 
+        @Override
+        public int depth() {
+            return 1 + Math.max(left.depth(), right.depth());
+        }
+
         private static long divide(long a, long b, String operator) {
             if (a == Long.MIN_VALUE && b == -1) {
                 throw new ArithmeticException(); // division does not throw on its one overflow
@@ -188,6 +218,8 @@ public final class Expression {
 
         private final String text;
         private int at;
+        /** Parentheses and unary operators open around the current position: how deep the parser recursed. */
+        private int open;
 
         Parser(String text) {
             this.text = text;
@@ -204,7 +236,8 @@ public final class Expression {
             Node left = level(level + 1);
             for (String operator = operator(LEVELS.get(level)); operator != null;
                     operator = operator(LEVELS.get(level))) {
-                left = new Binary(operator, left, level(level + 1));
+                // A chain such as 1 + 1 + ... + 1 nests to the left: as deep as it is long.
+                left = shallow(new Binary(operator, left, level(level + 1)));
             }
             return left;
         }
@@ -213,7 +246,10 @@ public final class Expression {
             skipSpaces();
             if (peek() == '-' || peek() == '!') {
                 char operator = text.charAt(at++);
-                return new Unary(operator, unary());
+                enter();
+                Node operand = unary();
+                open--;
+                return shallow(new Unary(operator, operand));
             }
             return primary();
         }
@@ -223,12 +259,14 @@ public final class Expression {
             char c = peek();
             if (c == '(') {
                 at++;
+                enter();
                 Node inner = expression();
                 skipSpaces();
                 if (peek() != ')') {
                     throw error("')' expected");
                 }
                 at++;
+                open--;
                 return inner;
             }
             int start = at;
@@ -267,6 +305,24 @@ public final class Expression {
             char next = at + operator.length() < text.length() ? text.charAt(at + operator.length()) : 0;
             return operator.length() == 1 && "<>=!".indexOf(operator.charAt(0)) >= 0 && next == '='
                     || operator.equals("<") && next == '<' || operator.equals(">") && next == '>';
+        }
+
+        /** Checked before recursing, so that the parser itself never recurses too deep. */
+        private void enter() {
+            if (++open > MAX_DEPTH) {
+                throw tooDeep();
+            }
+        }
+
+        private Node shallow(Node node) {
+            if (node.depth() > MAX_DEPTH) {
+                throw tooDeep();
+            }
+            return node;
+        }
+
+        private ExpressionException tooDeep() {
+            return error("nested more than " + MAX_DEPTH + " levels deep");
         }
 
         void expectEnd() {

@@ -23,9 +23,11 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -43,6 +45,11 @@ import javax.lang.model.type.TypeMirror;
 public final class NetworkExpander {
     /** More layers than this is an error: it bounds the work and the generated class, whatever the repeats. */
     public static final int MAX_LAYERS = 1_000_000;
+    /**
+     * Blocks nest at most this deep. Instantiating a block recurses, so without a bound a long enough chain of
+     * blocks, each using the next, overflowed javac's stack; real networks nest two or three deep.
+     */
+    public static final int MAX_NESTING = 100;
     /** The node index that stands for the network's input. */
     private static final int NETWORK_INPUT = -1;
 
@@ -51,6 +58,7 @@ public final class NetworkExpander {
     private final DeclarationValidator validator = new DeclarationValidator();
     private final CostAnalyzer analyzer = new CostAnalyzer();
     private final Map<TypeElement, BlockTemplate> blocks = new HashMap<>();
+    private final Map<TypeElement, Long> layerBounds = new HashMap<>();
 
     public NetworkExpander(NetworkReader reader) {
         this.reader = reader;
@@ -81,6 +89,48 @@ public final class NetworkExpander {
         return analyzer.total(network, input, walk.shapeOf(frame.previous), walk.figures, walk.inputs, findings);
     }
 
+    /** The {@code @Block} class a {@code @Stage} names, or null when it names something else. */
+    private static TypeElement blockType(AnnotationValues stage) {
+        TypeMirror type = stage.typeValue("block");
+        Element element = type instanceof DeclaredType declared ? declared.asElement() : null;
+        return element instanceof TypeElement blockType
+                && AnnotationNames.find(blockType, AnnotationNames.BLOCK).isPresent() ? blockType : null;
+    }
+
+    /**
+     * At most how many layers one use of the block adds, capped just above {@link #MAX_LAYERS}: every field
+     * counted as present (whatever its {@code @When}), every nested stage as its repeat times its block's bound,
+     * and a repetition of a block that adds none as one, since instantiating it is work all the same. A block
+     * that cannot be counted (not a block, a cycle, nested too deep) counts as one: the walk reports it on the
+     * way. Checking this bound before a stage is instantiated answers a repeat in the billions, or repeats
+     * multiplied through nested blocks, at once rather than after a million steps (or never).
+     */
+    private long layerBound(TypeElement type, Set<TypeElement> open) {
+        Long known = layerBounds.get(type);
+        if (known != null) {
+            return known;
+        }
+        if (open.size() >= MAX_NESTING || !open.add(type)) {
+            return 1;
+        }
+        BlockTemplate block = blocks.get(type);
+        // A block with problems is read here only to be counted; the walk reads it again and reports them.
+        List<LayerTemplate> fields = block != null ? block.layers() : reader.readBlock(type, new Findings()).layers();
+        long bound = 0;
+        for (LayerTemplate field : fields) {
+            long layers = 1;
+            if (field.isStage()) {
+                TypeElement nested = blockType(field.values());
+                long each = nested == null ? 1 : Math.max(1, layerBound(nested, open));
+                layers = Math.max(1, field.values().intValue("repeat")) * each;
+            }
+            bound = Math.min(MAX_LAYERS + 1L, bound + layers);
+        }
+        open.remove(type);
+        layerBounds.put(type, bound);
+        return bound;
+    }
+
     /** The state of one walk over a network: every node's output shape and figures, in order. */
     private final class Walk {
         private final NetworkDecl network;
@@ -90,6 +140,7 @@ public final class NetworkExpander {
         private final List<String> flattenedBy = new ArrayList<>();
         private final List<LayerFigures> figures = new ArrayList<>();
         private final List<List<Integer>> inputs = new ArrayList<>();
+        /** The blocks being instantiated, outermost first, so that a cycle reads in the order it was entered. */
         private final Deque<TypeElement> blockStack = new ArrayDeque<>();
         /** Where the network uses the stage being expanded (its repeat), or null outside stages. */
         private Position expanding;
@@ -214,6 +265,12 @@ public final class NetworkExpander {
                 valid = false;
                 return unknownNode(null, inputNode);
             }
+            if (blockStack.size() >= MAX_NESTING) {
+                findings.add(Diagnostic.NESTED_TOO_DEEP, useSite, stageName, block.type().getSimpleName(),
+                        MAX_NESTING + 1, MAX_NESTING);
+                valid = false;
+                return unknownNode(null, inputNode);
+            }
             Arguments arguments = Arguments.of(template, block, frame.scope, findings);
             long repeat = values.intValue("repeat");
             if (arguments == null || repeat < 1) {
@@ -228,8 +285,10 @@ public final class NetworkExpander {
             if (expanding == null) {
                 expanding = values.position("repeat");
             }
-            if (repeat > MAX_LAYERS || outputs.size() + repeat * block.layers().size() > MAX_LAYERS) {
-                // Known too large before instantiating anything: answer at once, however large the repeat.
+            if (repeat > MAX_LAYERS
+                    || outputs.size() + repeat * Math.max(1, layerBound(block.type(), new HashSet<>())) > MAX_LAYERS) {
+                // Known too large before instantiating anything: answer at once, however large the repeats, here
+                // or in the blocks this one uses.
                 tooManyLayers(stageName);
             }
             blockStack.push(block.type());
@@ -255,10 +314,9 @@ public final class NetworkExpander {
         }
 
         private BlockTemplate block(LayerTemplate template, AnnotationValues values, Frame frame) {
-            TypeMirror type = values.typeValue("block");
-            Element element = type instanceof DeclaredType declared ? declared.asElement() : null;
-            if (!(element instanceof TypeElement blockType)
-                    || AnnotationNames.find(blockType, AnnotationNames.BLOCK).isEmpty()) {
+            TypeElement blockType = blockType(values);
+            if (blockType == null) {
+                TypeMirror type = values.typeValue("block");
                 findings.add(Diagnostic.NOT_A_BLOCK, frame.scope.at(values.position("block")), template.name(), type,
                         type);
                 return null;

@@ -3,6 +3,11 @@ package dev.modelcost.processor.read;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -17,12 +22,13 @@ public final class OutsideNetworkFinder {
         this.elements = elements;
     }
 
-    /** Adds a finding for every such annotation in this round. */
+    /** Adds a finding for every such annotation in this round, annotation by annotation. */
     public void find(RoundEnvironment round, Findings findings) {
+        Map<String, TypeElement> annotations = new LinkedHashMap<>();
         for (String name : AnnotationNames.FIELD_ANNOTATIONS) {
             TypeElement annotation = elements.getTypeElement(name);
-            if (annotation == null) {
-                continue;
+            if (annotation != null) {
+                annotations.put(name, annotation);
             }
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 Element owner = element.getKind().isField() ? element.getEnclosingElement() : element;

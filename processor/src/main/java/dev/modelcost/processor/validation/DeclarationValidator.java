@@ -22,12 +22,29 @@ import dev.modelcost.processor.read.NetworkDecl;
  * padding written beside {@code SAME}, budget limits. Shape-dependent checks happen during analysis.
  */
 public final class DeclarationValidator {
+    /**
+     * The most spatial dimensions an input may have. The cost class writes every layer's shapes as {@code int}
+     * arrays in the code of one method; this keeps a layer's share of that method far below the JVM's 64 KiB,
+     * and no network comes near it.
+     */
+    public static final int MAX_RANK = 255;
 
     /** Checks the network's input and budget; returns whether the input is usable. */
     public boolean validateNetwork(NetworkDecl network, Findings findings) {
-        boolean inputValid = atLeastOne(network.channels(), findings) & atLeastOne(network.size(), findings);
+        boolean inputValid = atLeastOne(network.channels(), findings) & atLeastOne(network.size(), findings)
+                & rankSupported(network, findings);
         validBudget(network.budget(), findings);
         return inputValid;
+    }
+
+    private static boolean rankSupported(NetworkDecl network, Findings findings) {
+        int rank = network.size().values().length;
+        if (rank > MAX_RANK) {
+            findings.add(Diagnostic.TOO_MANY_DIMENSIONS, network.size().position(), network.displayName(), rank,
+                    MAX_RANK);
+            return false;
+        }
+        return true;
     }
 
     /** Checks one concrete layer's values; returns whether it can be analyzed. */

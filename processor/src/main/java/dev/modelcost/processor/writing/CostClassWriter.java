@@ -15,18 +15,29 @@ import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import javax.tools.JavaFileObject;
 
 /**
  * Writes the {@code <Network>Cost} class: compile-time constants for the totals, and the per-layer
- * breakdown as a {@link ModelCost}. The layers are built in nested classes of {@value #LAYERS_PER_CLASS}
- * each, so that no method nears the 64 KiB limit and no class nears the 65,535-entry constant pool, however
- * many layers the network has. The output depends only on the network, never on time or JDK.
+ * breakdown as a {@link ModelCost}. The layers are built in nested classes of at most {@value #LAYERS_PER_CLASS}
+ * each, fewer when their shapes have many dimensions, so that no method nears the 64 KiB limit and no class nears
+ * the 65,535-entry constant pool, however many layers the network has. The output depends only on the network,
+ * never on time or JDK.
  */
 public final class CostClassWriter {
     static final int LAYERS_PER_CLASS = 200;
+    /** Bytecode that one nested class's method may take by {@link #codeBytes}: half the JVM's 64 KiB. */
+    static final int CODE_BUDGET = 32 * 1024;
+    /** Constant-pool entries that one nested class's layers may add by {@link #constants}: half the 65,535. */
+    static final int CONSTANT_BUDGET = 32 * 1024;
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
     private static final ClassName LAYER_COST = ClassName.get(LayerCost.class);
@@ -93,6 +104,47 @@ public final class CostClassWriter {
                 .build();
     }
 
+    /**
+     * Writes the source file through the Filer, rendered first and written at once: JavaPoet's own {@link
+     * JavaFile#writeTo(Filer)} sends every token to the Filer's writer on its own, which cost as much again as
+     * rendering for a large network. The text is {@linkplain #ascii ASCII}.
+     */
+    public static void writeTo(Filer filer, JavaFile file) throws IOException {
+        String text = ascii(file.toString());
+        TypeSpec type = file.typeSpec();
+        String name = file.packageName().isEmpty() ? type.name() : file.packageName() + "." + type.name();
+        JavaFileObject source = filer.createSourceFile(name, type.originatingElements().toArray(Element[]::new));
+        try (Writer out = source.openWriter()) {
+            out.write(text);
+        }
+    }
+
+    /**
+     * The source with every character beyond ASCII written as a Unicode escape (a backslash, {@code u} and four
+     * hexadecimal digits), which Java reads as that character anywhere in a source file. The Filer writes in
+     * javac's {@code -encoding}, by default the platform's: ASCII on JDK 17 in a POSIX locale, where a network
+     * named with an accented letter got a question mark in its name instead; UTF-8 from JDK 18 on. An ASCII
+     * source is the same bytes, and right, in every encoding.
+     */
+    static String ascii(String source) {
+        StringBuilder text = null;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c < 0x80) {
+                if (text != null) {
+                    text.append(c);
+                }
+                continue;
+            }
+            if (text == null) {
+                text = new StringBuilder(source.length() + 16).append(source, 0, i);
+            }
+            // JavaPoet doubles every backslash of a string literal, so this one always starts the escape.
+            text.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        }
+        return text == null ? source : text.toString();
+    }
+
     /** Byte figures at the network's precision, and the roofline bound when a device is declared. */
     private static void addMemory(TypeSpec.Builder type, MemoryProfile memory) {
         type.addField(stringConstant("PRECISION", memory.target().precision().name(),
@@ -130,14 +182,16 @@ public final class CostClassWriter {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(listOfLayers)
                 .addStatement("$T layers = new $T<>(LAYERS)", listOfLayers, ARRAY_LIST);
-        for (int start = 0, block = 0; start < layers.size(); start += LAYERS_PER_CLASS, block++) {
+        for (int start = 0, block = 0; start < layers.size(); block++) {
             String blockName = "Layers" + block;
             MethodSpec.Builder addTo = MethodSpec.methodBuilder("addTo")
                     .addModifiers(Modifier.STATIC)
                     .addParameter(listOfLayers, "layers");
-            for (int index = start; index < Math.min(layers.size(), start + LAYERS_PER_CLASS); index++) {
-                addTo.addStatement("layers.add($L)", newLayerCost(layers.get(index), traffic.get(index), index));
+            int end = endOfClass(layers, start);
+            for (int index = start; index < end; index++) {
+                addTo.addStatement(addLayerCost(layers.get(index), traffic.get(index), index));
             }
+            start = end;
             type.addType(TypeSpec.classBuilder(blockName)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
@@ -148,13 +202,55 @@ public final class CostClassWriter {
         type.addMethod(all.addStatement("return layers").build());
     }
 
-    private static CodeBlock newLayerCost(LayerFigures layer, LayerTraffic traffic, int index) {
-        return CodeBlock.of("new $T($L, $S, $T.$L, $S, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L)", LAYER_COST, index,
-                layer.layer().name(), LAYER_KIND, layer.layer().kind().name(), layer.settings(),
-                intArray(layer.input().toInts()), intArray(layer.output().toInts()), longLiteral(layer.macs()),
-                longLiteral(layer.biasAdds()), longLiteral(layer.flops()), longLiteral(layer.params()),
-                longLiteral(layer.activations()), longLiteral(traffic.activationBytes()),
-                longLiteral(traffic.bytesMoved()), traffic.latencyNanos() < 0 ? "-1L" : longLiteral(traffic.latencyNanos()));
+    /** Where the nested class of layers that begins at {@code start} ends: its budgets spent, or 200 layers. */
+    static int endOfClass(List<LayerFigures> layers, int start) {
+        int end = start;
+        long code = 0;
+        long constants = 0;
+        while (end < layers.size() && end - start < LAYERS_PER_CLASS) {
+            code += codeBytes(layers.get(end));
+            constants += constants(layers.get(end));
+            if (end > start && (code > CODE_BUDGET || constants > CONSTANT_BUDGET)) {
+                break;
+            }
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * At most how many bytes of bytecode {@code layers.add(new LayerCost(...))} compiles to: 64 for the call, the
+     * name, kind and settings and the nine {@code long}s ({@code ldc2_w}, 3 bytes each), and for each shape
+     * array 5 bytes to create it and 8 per element ({@code dup}, index, value, {@code iastore}).
+     */
+    static long codeBytes(LayerFigures layer) {
+        return 64 + 2 * 5 + 8L * (layer.input().rank() + layer.output().rank() + 2);
+    }
+
+    /**
+     * At most how many constant-pool entries a layer adds: its name and settings (a string and its text each),
+     * nine {@code long}s (two entries each), its index and one {@code int} per shape element.
+     */
+    static long constants(LayerFigures layer) {
+        return 4 + 18 + 1 + layer.input().rank() + layer.output().rank() + 2;
+    }
+
+    /**
+     * {@code layers.add(new LayerCost(...))} for one layer. Its shapes and figures go to JavaPoet as one piece of
+     * text, not as some thirty arguments: JavaPoet handles each argument on its own, twice (the first pass
+     * collects the imports), and for a network of 100,000 layers that was most of the processor's time.
+     */
+    private static CodeBlock addLayerCost(LayerFigures layer, LayerTraffic traffic, int index) {
+        StringBuilder figures = new StringBuilder();
+        appendIntArray(figures, layer.input().toInts()).append(", ");
+        appendIntArray(figures, layer.output().toInts());
+        for (long figure : new long[] {layer.macs(), layer.biasAdds(), layer.flops(), layer.params(),
+                layer.activations(), traffic.activationBytes(), traffic.bytesMoved()}) {
+            figures.append(", ").append(longLiteral(figure));
+        }
+        figures.append(", ").append(traffic.latencyNanos() < 0 ? "-1L" : longLiteral(traffic.latencyNanos()));
+        return CodeBlock.of("layers.add(new $T($L, $S, $T.$L, $S, $L))", LAYER_COST, index, layer.layer().name(),
+                LAYER_KIND, layer.layer().kind().name(), layer.settings(), figures);
     }
 
     private static FieldSpec longConstant(String name, long value, String javadoc) {
@@ -171,12 +267,17 @@ public final class CostClassWriter {
                 .build();
     }
 
-    private static CodeBlock intArray(int[] values) {
-        CodeBlock.Builder array = CodeBlock.builder().add("new int[] {");
+    private static String intArray(int[] values) {
+        return appendIntArray(new StringBuilder(), values).toString();
+    }
+
+    /** {@code new int[] {3, 224, 224}}. */
+    private static StringBuilder appendIntArray(StringBuilder text, int[] values) {
+        text.append("new int[] {");
         for (int i = 0; i < values.length; i++) {
-            array.add(i == 0 ? "$L" : ", $L", values[i]);
+            text.append(i == 0 ? "" : ", ").append(values[i]);
         }
-        return array.add("}").build();
+        return text.append('}');
     }
 
     /** {@code 86704128} as {@code 86_704_128L}, for readers of the generated source. */

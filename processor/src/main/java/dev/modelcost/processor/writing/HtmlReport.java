@@ -1,7 +1,5 @@
 package dev.modelcost.processor.writing;
 
-import dev.modelcost.processor.analysis.MemoryProfile;
-import dev.modelcost.processor.analysis.NetworkCost;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,10 +17,10 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** The page's text. */
-    public static String write(NetworkCost cost, MemoryProfile memory) {
+    /** The page's text around the network's JSON report, from {@link JsonReport#write}. */
+    static String page(String json) {
         // JsonBuilder escapes '<', '>' and '&', so the data cannot close the <script> element that holds it.
-        return TEMPLATE.replace(DATA, JsonReport.write(cost, memory).trim());
+        return TEMPLATE.replace(DATA, json.trim());
     }
 
     private static String template() {

@@ -3,7 +3,8 @@ package dev.modelcost.processor.writing;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.tools.FileObject;
@@ -26,16 +27,21 @@ public final class ReportWriter {
 
     /** Writes each chosen format; an I/O problem is thrown for the caller to report. */
     public void write(NetworkCost cost, MemoryProfile memory, Set<ReportFormat> formats) throws IOException {
+        // The HTML page holds the JSON report as its data: written once for both.
+        String json = formats.contains(ReportFormat.JSON) || formats.contains(ReportFormat.HTML)
+                ? JsonReport.write(cost, memory) : null;
         for (ReportFormat format : formats) {
             String text = switch (format) {
-                case JSON -> JsonReport.write(cost, memory);
+                case JSON -> json;
                 case MD -> MarkdownReport.write(cost, memory);
-                case HTML -> HtmlReport.write(cost, memory);
+                case HTML -> HtmlReport.page(json);
             };
             FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", fileName(cost, format),
                     cost.network().type());
-            try (Writer out = file.openWriter()) {
-                out.write(text);
+            // UTF-8 whatever javac's -encoding (the platform's by default, ASCII on JDK 17 in a POSIX locale):
+            // JSON is UTF-8 by definition, and the HTML page declares it.
+            try (OutputStream out = file.openOutputStream()) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
             }
         }
     }
