@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * classes, for {@link TimedProcessor}) and {@code BENCH_JAVAC} (the javac binary).
  */
 public final class Bench {
-    private static final String[] MODES = {"none", "full", "noreports"};
+    /** javac alone; with the floor processor; with modelcost; with modelcost and no reports. */
+    private static final String[] MODES = {"none", "floor", "full", "noreports"};
 
     private Bench() {
     }
@@ -37,16 +38,16 @@ public final class Bench {
         String classPath = System.getenv("BENCH_CP");
         String processorPath = System.getenv("BENCH_PROCESSOR_PATH");
 
-        System.out.println("| L layers per network | N networks | javac -proc:none | with modelcost | added / javac "
-                + "| added per layer (µs) | modelcost's own code | own code per layer (µs) | with reports=none "
-                + "| added / javac |");
+        System.out.println("| L layers per network | N networks | javac -proc:none | javac + an empty processor "
+                + "| javac + modelcost | added by modelcost / javac | per layer (µs) | modelcost's own code "
+                + "| own code per layer (µs) | modelcost, reports=none |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int[] size : sizes) {
             int layers = size[0];
             int networks = size[1];
             Path module = work.resolve("L" + layers + "xN" + networks);
             Path sources = generate(module.resolve("src"), layers, networks);
-            // [mode][wall, cpu, own][rep]
+            // [mode][wall, cpu, own][run]
             double[][][] runs = new double[MODES.length][3][reps];
             // Interleaved, so that a slow spell of a shared machine spreads over every mode.
             for (int rep = 0; rep < reps; rep++) {
@@ -60,13 +61,15 @@ public final class Bench {
                 }
             }
             long total = (long) layers * networks;
-            double[] alone = {median(runs[0][0]), median(runs[0][1])};
-            double[] full = {median(runs[1][0]), median(runs[1][1])};
-            double[] noReports = {median(runs[2][0]), median(runs[2][1])};
-            double own = median(runs[1][2]);
-            System.out.printf(Locale.ROOT, "| %,d | %,d | %s | %s | %s | %s | %.2f s | %.0f | %s | %s |%n", layers,
-                    networks, seconds(alone), seconds(full), ratio(alone, full), perLayer(alone, full, total), own,
-                    1e6 * own / total, seconds(noReports), ratio(alone, noReports));
+            double[][] median = new double[MODES.length][];
+            for (int mode = 0; mode < MODES.length; mode++) {
+                median[mode] = new double[] {median(runs[mode][0]), median(runs[mode][1])};
+            }
+            double own = median(runs[2][2]);
+            System.out.printf(Locale.ROOT, "| %,d | %,d | %s | %s | %s | %s | %s | %.2f s | %.0f | %s |%n", layers,
+                    networks, seconds(median[0]), seconds(median[1]), seconds(median[2]),
+                    ratio(median[0], median[2]), perLayer(median[0], median[2], total), own, 1e6 * own / total,
+                    seconds(median[3]));
         }
     }
 
@@ -127,6 +130,8 @@ public final class Bench {
         List<String> command = new ArrayList<>(List.of("-cp", classPath, "-d", out.toString(), "-encoding", "UTF-8"));
         if (mode.equals("none")) {
             command.add("-proc:none");
+        } else if (mode.equals("floor")) {
+            command.addAll(List.of("--processor-path", processorPath, "-processor", FloorProcessor.class.getName()));
         } else {
             command.addAll(List.of("--processor-path", processorPath, "-processor", TimedProcessor.class.getName()));
             if (mode.equals("noreports")) {

@@ -129,7 +129,8 @@ class DeterminismTest {
             Map<String, byte[]> other = compileToDisk(source, temp.resolve(encoding), encoding);
             assertThat(other.keySet()).containsExactlyElementsIn(utf8.keySet());
             for (String path : utf8.keySet()) {
-                assertWithMessage("%s with -encoding %s", path, encoding).that(other.get(path)).isEqualTo(utf8.get(path));
+                assertWithMessage("%s with -encoding %s", path, encoding).that(other.get(path))
+                        .isEqualTo(utf8.get(path));
             }
             // And right: the name survives, in the class and in the report.
             try (URLClassLoader loader = new URLClassLoader(new URL[] {temp.resolve(encoding).resolve("classes").toUri()
@@ -160,7 +161,8 @@ class DeterminismTest {
         }
         Map<String, byte[]> outputs = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(out)) {
-            for (Path path : paths.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".class")).toList()) {
+            List<Path> files = paths.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".class")).toList();
+            for (Path path : files) {
                 outputs.put(out.relativize(path).toString().replace('\\', '/'), Files.readAllBytes(path));
             }
         }

@@ -70,7 +70,7 @@ class HostileInputTest {
                 "    @MaxPool(kernel = 1, padding = 1) Layer pool;",
                 "//  ^ error [MC110] output size of layer 'pool' (2,147,483,649) exceeds the largest int",
                 "    @From(From.INPUT) @Upsample(scale = 2) Layer up;",
-                "    //                ^ error [MC110] output size of layer 'up' (4,294,967,294) exceeds the largest int",
+                "    //                ^ error [MC110] output size of layer 'up' (4,294,967,294) exceeds",
                 // (S - 1) * s + k = 2,147,483,646 * 2 + 2 = 4,294,967,294.
                 "    @From(From.INPUT) @Deconv(out = 1, kernel = 2, stride = 2) Layer deconv;",
                 "    //                ^ error [MC110] output size of layer 'deconv' (4,294,967,294) exceeds",
