@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.modelcost.LayerCost;
 import dev.modelcost.LayerKind;
+import dev.modelcost.LayerTable;
 import dev.modelcost.ModelCost;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
@@ -27,21 +28,16 @@ import javax.tools.JavaFileObject;
 
 /**
  * Writes the {@code <Network>Cost} class: compile-time constants for the totals, and the per-layer
- * breakdown as a {@link ModelCost}. The layers are built in nested classes of at most {@value #LAYERS_PER_CLASS}
- * each, fewer when their shapes have many dimensions, so that no method nears the 64 KiB limit and no class nears
- * the 65,535-entry constant pool, however many layers the network has. The output depends only on the network,
- * never on time or JDK.
+ * breakdown as a {@link ModelCost}, read at class initialization from a {@link LayerTable} held as text. The
+ * output depends only on the network, never on time or JDK.
  */
 public final class CostClassWriter {
-    static final int LAYERS_PER_CLASS = 200;
-    /** Bytecode that one nested class's method may take by {@link #codeBytes}: half the JVM's 64 KiB. */
-    static final int CODE_BUDGET = 32 * 1024;
-    /** Constant-pool entries that one nested class's layers may add by {@link #constants}: half the 65,535. */
-    static final int CONSTANT_BUDGET = 32 * 1024;
+    /** Bytes of one string literal of the layer table in the class file: under javac's 65,535. */
+    static final int PART_BYTES = 48 * 1024;
+    static final int PARTS_PER_CLASS = 100;
     private static final ClassName LIST = ClassName.get(List.class);
-    private static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
     private static final ClassName LAYER_COST = ClassName.get(LayerCost.class);
-    private static final ClassName LAYER_KIND = ClassName.get(LayerKind.class);
+    private static final ClassName LAYER_TABLE = ClassName.get(LayerTable.class);
     private static final ClassName MODEL_COST = ClassName.get(ModelCost.class);
     private static final String PROCESSOR = "dev.modelcost.processor.ModelCostProcessor";
 
@@ -175,82 +171,83 @@ public final class CostClassWriter {
         }
     }
 
-    /** {@code layers()} fills the list from one nested class per block of layers. */
+    /**
+     * {@code layers()} reads the {@linkplain LayerTable table of layers}, which nested classes append as string
+     * literals of at most {@value #PART_BYTES} bytes, {@value #PARTS_PER_CLASS} to a class. A literal costs its
+     * class two constant-pool entries and its method eight bytes of bytecode, a nested class costs {@code layers()}
+     * four bytes, so no class nears the JVM's limits (65,535 constants, 64 KiB per method) below some 70 GB of
+     * table, far beyond what javac can hold.
+     */
     private static void addLayers(TypeSpec.Builder type, List<LayerFigures> layers, List<LayerTraffic> traffic) {
-        ParameterizedTypeName listOfLayers = ParameterizedTypeName.get(LIST, LAYER_COST);
+        StringBuilder table = new StringBuilder();
+        for (int index = 0; index < layers.size(); index++) {
+            LayerTable.appendLine(table, layerCost(layers.get(index), traffic.get(index), index));
+        }
+        List<String> parts = parts(table);
         MethodSpec.Builder all = MethodSpec.methodBuilder("layers")
+                .addJavadoc("The layers, one per line of text in the columns of {@link $T}.\n", LAYER_TABLE)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(listOfLayers)
-                .addStatement("$T layers = new $T<>(LAYERS)", listOfLayers, ARRAY_LIST);
-        for (int start = 0, block = 0; start < layers.size(); block++) {
-            String blockName = "Layers" + block;
-            MethodSpec.Builder addTo = MethodSpec.methodBuilder("addTo")
+                .returns(ParameterizedTypeName.get(LIST, LAYER_COST))
+                .addStatement("$T table = new $T($L)", StringBuilder.class, StringBuilder.class, table.length());
+        for (int start = 0, block = 0; start < parts.size(); start += PARTS_PER_CLASS, block++) {
+            String blockName = "Table" + block;
+            MethodSpec.Builder appendTo = MethodSpec.methodBuilder("appendTo")
                     .addModifiers(Modifier.STATIC)
-                    .addParameter(listOfLayers, "layers");
-            int end = endOfClass(layers, start);
-            for (int index = start; index < end; index++) {
-                addTo.addStatement(addLayerCost(layers.get(index), traffic.get(index), index));
+                    .addParameter(StringBuilder.class, "table");
+            for (String part : parts.subList(start, Math.min(parts.size(), start + PARTS_PER_CLASS))) {
+                appendTo.addStatement("table.append($S)", part);
             }
-            start = end;
             type.addType(TypeSpec.classBuilder(blockName)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                    .addMethod(addTo.build())
+                    .addMethod(appendTo.build())
                     .build());
-            all.addStatement("$L.addTo(layers)", blockName);
+            all.addStatement("$L.appendTo(table)", blockName);
         }
-        type.addMethod(all.addStatement("return layers").build());
+        type.addMethod(all.addStatement("return $T.read(table)", LAYER_TABLE).build());
     }
 
-    /** Where the nested class of layers that begins at {@code start} ends: its budgets spent, or 200 layers. */
-    static int endOfClass(List<LayerFigures> layers, int start) {
-        int end = start;
-        long code = 0;
-        long constants = 0;
-        while (end < layers.size() && end - start < LAYERS_PER_CLASS) {
-            code += codeBytes(layers.get(end));
-            constants += constants(layers.get(end));
-            if (end > start && (code > CODE_BUDGET || constants > CONSTANT_BUDGET)) {
-                break;
+    private static LayerCost layerCost(LayerFigures layer, LayerTraffic traffic, int index) {
+        return new LayerCost(index, layer.layer().name(), layer.layer().kind(),
+                layer.settings(), layer.input().toInts(), layer.output().toInts(), layer.macs(), layer.biasAdds(),
+                layer.flops(), layer.params(), layer.activations(), traffic.activationBytes(), traffic.bytesMoved(),
+                traffic.latencyNanos() < 0 ? -1L : traffic.latencyNanos());
+    }
+
+    /**
+     * The table cut into string literals of at most {@value #PART_BYTES} bytes in the class file's encoding
+     * (javac rejects a string constant over 65,535), at the end of a line unless a line alone is longer.
+     */
+    static List<String> parts(CharSequence table) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        int lineEnd = 0;
+        int bytes = 0;
+        for (int i = 0; i < table.length(); i++) {
+            int size = classFileBytes(table.charAt(i));
+            while (bytes + size > PART_BYTES) {
+                int cut = lineEnd > start ? lineEnd : i;
+                parts.add(table.subSequence(start, cut).toString());
+                start = cut;
+                bytes = 0;
+                for (int j = cut; j < i; j++) {
+                    bytes += classFileBytes(table.charAt(j));
+                }
             }
-            end++;
+            bytes += size;
+            if (table.charAt(i) == '\n') {
+                lineEnd = i + 1;
+            }
         }
-        return end;
-    }
-
-    /**
-     * At most how many bytes of bytecode {@code layers.add(new LayerCost(...))} compiles to: 64 for the call, the
-     * name, kind and settings and the nine {@code long}s ({@code ldc2_w}, 3 bytes each), and for each shape
-     * array 5 bytes to create it and 8 per element ({@code dup}, index, value, {@code iastore}).
-     */
-    static long codeBytes(LayerFigures layer) {
-        return 64 + 2 * 5 + 8L * (layer.input().rank() + layer.output().rank() + 2);
-    }
-
-    /**
-     * At most how many constant-pool entries a layer adds: its name and settings (a string and its text each),
-     * nine {@code long}s (two entries each), its index and one {@code int} per shape element.
-     */
-    static long constants(LayerFigures layer) {
-        return 4 + 18 + 1 + layer.input().rank() + layer.output().rank() + 2;
-    }
-
-    /**
-     * {@code layers.add(new LayerCost(...))} for one layer. Its shapes and figures go to JavaPoet as one piece of
-     * text, not as some thirty arguments: JavaPoet handles each argument on its own, twice (the first pass
-     * collects the imports), and for a network of 100,000 layers that was most of the processor's time.
-     */
-    private static CodeBlock addLayerCost(LayerFigures layer, LayerTraffic traffic, int index) {
-        StringBuilder figures = new StringBuilder();
-        appendIntArray(figures, layer.input().toInts()).append(", ");
-        appendIntArray(figures, layer.output().toInts());
-        for (long figure : new long[] {layer.macs(), layer.biasAdds(), layer.flops(), layer.params(),
-                layer.activations(), traffic.activationBytes(), traffic.bytesMoved()}) {
-            figures.append(", ").append(longLiteral(figure));
+        if (start < table.length()) {
+            parts.add(table.subSequence(start, table.length()).toString());
         }
-        figures.append(", ").append(traffic.latencyNanos() < 0 ? "-1L" : longLiteral(traffic.latencyNanos()));
-        return CodeBlock.of("layers.add(new $T($L, $S, $T.$L, $S, $L))", LAYER_COST, index, layer.layer().name(),
-                LAYER_KIND, layer.layer().kind().name(), layer.settings(), figures);
+        return parts;
+    }
+
+    /** Bytes of a character in a class file's string constant (modified UTF-8). */
+    private static int classFileBytes(char c) {
+        return c != 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
     }
 
     private static FieldSpec longConstant(String name, long value, String javadoc) {

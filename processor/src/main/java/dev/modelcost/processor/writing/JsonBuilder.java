@@ -1,5 +1,7 @@
 package dev.modelcost.processor.writing;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -54,10 +56,15 @@ final class JsonBuilder {
         return this;
     }
 
-    /** A decimal with three digits after the point, the same on every machine. */
-    JsonBuilder decimal(double value) {
+    /**
+     * The ratio of two counts with three digits after the point, rounded half up: exact, where a {@code double}
+     * could round twice, and without {@code String.format}, which took a tenth of the processor's time.
+     */
+    JsonBuilder ratio(long numerator, long denominator) {
         separate();
-        text.append(String.format(Locale.ROOT, "%.3f", value));
+        BigDecimal ratio = denominator == 0 ? BigDecimal.ZERO.setScale(3)
+                : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 3, RoundingMode.HALF_UP);
+        text.append(ratio.toPlainString());
         return this;
     }
 

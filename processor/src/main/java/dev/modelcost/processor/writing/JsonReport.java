@@ -92,8 +92,7 @@ public final class JsonReport {
                 .key("activations").value(layer.activations())
                 .key("activationBytes").value(traffic.activationBytes())
                 .key("bytesMoved").value(traffic.bytesMoved())
-                .key("intensity").decimal(traffic.bytesMoved() == 0 ? 0 : (double) layer.flops() / traffic
-                        .bytesMoved());
+                .key("intensity").ratio(layer.flops(), traffic.bytesMoved());
         nanos(json, traffic.latencyNanos());
         json.key("bound");
         if (device) {
