@@ -66,9 +66,9 @@ class HostileInputTest {
                 "import dev.modelcost.*;",
                 "@Network(input = @Shape(channels = 1, size = {2147483647}))",
                 "public class Beyond {",
-                // A window of 1 with padding 1 on each side: 2,147,483,647 + 2 outputs.
-                "    @MaxPool(kernel = 1, padding = 1) Layer pool;",
-                "//  ^ error [MC110] output size of layer 'pool' (2,147,483,649) exceeds the largest int",
+                // A window of 2 moved by 1 with padding 1 on each side: (2,147,483,647 + 2 - 2) / 1 + 1 outputs.
+                "    @MaxPool(kernel = 2, stride = 1, padding = 1) Layer pool;",
+                "//  ^ error [MC110] output size of layer 'pool' (2,147,483,648) exceeds the largest int",
                 "    @From(From.INPUT) @Upsample(scale = 2) Layer up;",
                 "    //                ^ error [MC110] output size of layer 'up' (4,294,967,294) exceeds",
                 // (S - 1) * s + k = 2,147,483,646 * 2 + 2 = 4,294,967,294.

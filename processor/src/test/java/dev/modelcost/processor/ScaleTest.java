@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Networks far larger than any real one: their cost classes must compile within the JVM's class-file limits
- * (64 KiB of bytecode per method, 65,535 constant-pool entries per class) and load. These take minutes, most of
- * it in javac itself (its handling of annotations is quadratic in the annotated fields of one class, and the
- * processor's extra round doubles it), so they are tagged {@code scale} and run only in the {@code scale} profile:
+ * (64 KiB of bytecode per method, 65,535 constant-pool entries per class) and load. These take about a minute,
+ * most of it in javac itself (its handling of annotations is quadratic in the annotated fields of one class, and
+ * annotation processing makes it enter every class three more times), so they are tagged {@code scale} and run only
+ * in the {@code scale} profile:
  * {@code mvn -Pscale verify}, which {@code .ci/run} enables. The timeouts only guard against a hang.
  */
 @Tag("scale")

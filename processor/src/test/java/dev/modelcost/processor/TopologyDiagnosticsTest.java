@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
  * Diagnostics of the layer kinds beyond convolution and of the graph: modifiers without a layer (MC114), values
  * left out (MC116), names that are not earlier layers (MC118), shapes that cannot be added or concatenated
  * (MC119), channel ranges (MC124), {@code @When} in a network (MC125), merges of fewer than two layers (MC126),
- * one of two attributes (MC127), and the core keys as pooling, shuffle and upsampling meet them (MC101, MC104 to
- * MC108, MC110, MC111). The caret lines in each fixture say where javac must point (see {@link Fixture}).
+ * one of two attributes (MC127), {@code @From} on a merge (MC132), and the core keys as pooling, shuffle and
+ * upsampling meet them (MC101, MC104 to MC108, MC110, MC111). The caret lines in each fixture say where javac
+ * must point (see {@link Fixture}).
  */
 class TopologyDiagnosticsTest {
 
@@ -38,6 +39,26 @@ class TopologyDiagnosticsTest {
                 "    @Block static class Inner {",
                 "        @Conv(out = 8, kernel = 1) Layer conv;",
                 "    }",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(fixture);
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    @Test
+    void fromOnAMergeLayerIsAnErrorOnTheFrom() {
+        Fixture fixture = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 8, size = {8, 8}))",
+                "public class Merges {",
+                "    @Conv(out = 8, kernel = 1) Layer a;",
+                "    @Conv(out = 8, kernel = 1) Layer b;",
+                "    @Add({\"a\", \"b\"}) @From(From.INPUT) Layer sum;",
+                "    //               ^ error [MC132] @From on field 'sum', whose @Add takes its inputs "
+                        + "from its own list; name every input in @Add and remove @From",
+                "    @From(\"a\") @Concat({\"a\", \"b\"}) Layer both;",
+                "//  ^ error [MC132] @From on field 'both', whose @Concat takes its inputs from its own list",
                 "}");
         Fixture.Outcome outcome = Fixture.compile(fixture);
         Fixture.assertExactly(outcome, fixture);
@@ -245,6 +266,14 @@ class TopologyDiagnosticsTest {
                 "    @From(From.INPUT) @MaxPool(kernel = {3, 12}, stride = 1) Layer wide;",
                 "    //                                      ^ error [MC108] layer 'wide': output size would be "
                         + "-3 in spatial dimension 2 (input 8, window 12, stride 1, padding 0); use a padding of at least 2",
+                // PyTorch allows at most half the window, dilation * (kernel - 1) + 1: 2 / 2 = 1 and 5 / 2 = 2.
+                "    @From(From.INPUT) @AvgPool(kernel = 2, padding = 2) Layer half;",
+                "    //                                               ^ error [MC133] layer 'half': padding 2 "
+                        + "in spatial dimension 1 is more than half the window (2), which PyTorch rejects; "
+                        + "use at most 1",
+                "    @From(From.INPUT) @MaxPool(kernel = 3, dilation = 2, padding = {1, 3}) Layer dilated;",
+                "    //                                                                 ^ error [MC133] layer "
+                        + "'dilated': padding 3 in spatial dimension 2 is more than half the window (5)",
                 "    @From(From.INPUT) @MaxPool(kernel = 0) Layer zero;",
                 "    //                                  ^ error [MC104] kernel of layer 'zero' is 0",
                 "    @From(From.INPUT) @AvgPool(kernel = 2, padding = -1) Layer negative;",
@@ -264,11 +293,11 @@ class TopologyDiagnosticsTest {
         Fixture fixture = Fixture.of(
                 "package d;",
                 "import dev.modelcost.*;",
-                "@Network(input = @Shape(channels = 1, size = 8))",
+                "@Network(input = @Shape(channels = 1, size = 2_147_483_647))",
                 "public class Padded {",
-                // (8 + 2 * 1,073,741,824 - 1) / 1 + 1 = 2,147,483,656: more than an int, though few elements.
-                "    @AvgPool(kernel = 1, padding = 1_073_741_824, stride = 1) Layer pad;",
-                "//  ^ error [MC110] output size of layer 'pad' (2,147,483,656) exceeds the largest int, 2,147,483,647",
+                // (2,147,483,647 + 2 * 1 - 2) / 1 + 1 = 2,147,483,648: one more than an int.
+                "    @AvgPool(kernel = 2, padding = 1, stride = 1) Layer pad;",
+                "//  ^ error [MC110] output size of layer 'pad' (2,147,483,648) exceeds the largest int, 2,147,483,647",
                 "}");
         Fixture.Outcome outcome = Fixture.compile(fixture);
         Fixture.assertExactly(outcome, fixture);

@@ -32,6 +32,12 @@ final class PoolingAnalyzer {
         long[] out = new long[rank];
         for (int i = 0; i < rank; i++) {
             long reach = (long) d[i] * (k[i] - 1) + 1;
+            // PyTorch's rule: a window of padding alone would pool nothing.
+            if (p[i] > reach / 2) {
+                findings.add(Diagnostic.POOL_PADDING_TOO_LARGE, pool.padding().position(i), layer.name(), p[i], i + 1,
+                        reach, reach / 2);
+                return null;
+            }
             long span = input.size(i) + 2L * p[i] - reach;
             out[i] = (pool.ceilMode() ? -Math.floorDiv(-span, s[i]) : Math.floorDiv(span, s[i])) + 1;
             // PyTorch: with ceil mode, a last window that would start in the right padding is dropped.
@@ -45,7 +51,8 @@ final class PoolingAnalyzer {
                                 + ", or a smaller window");
                 return null;
             }
-            // A padding larger than the window can make the output larger than the input, beyond an int.
+            // Half a window of padding on each side can still make the output one more than an input of
+            // Integer.MAX_VALUE.
             Exact.checkInt("output size of layer '" + layer.name() + "'", out[i]);
         }
         TensorShape output = TensorShape.of(input.channels(), out);

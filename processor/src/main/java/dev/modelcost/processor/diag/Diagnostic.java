@@ -64,6 +64,10 @@ public enum Diagnostic {
             "stage '%s' would nest block %s %d levels deep; blocks nest at most %d levels: use fewer levels of blocks"),
     TOO_MANY_DIMENSIONS("MC131", Kind.ERROR,
             "the input of network %s has %d spatial dimensions; modelcost supports at most %d"),
+    FROM_ON_MERGE("MC132", Kind.ERROR,
+            "@From on field '%s', whose @%s takes its inputs from its own list; name every input in @%s and remove @From"),
+    POOL_PADDING_TOO_LARGE("MC133", Kind.ERROR,
+            "layer '%s': padding %d in spatial dimension %d is more than half the window (%d), which PyTorch rejects; use at most %d"),
 
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");

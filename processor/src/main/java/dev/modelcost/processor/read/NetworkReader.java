@@ -166,6 +166,12 @@ public final class NetworkReader {
                     "; a @" + AnnotationNames.simpleName(annotation) + " layer cannot be grouped");
             return Optional.empty();
         }
+        if (from.isPresent() && (kind == LayerKind.ADD || kind == LayerKind.MULTIPLY || kind == LayerKind.CONCAT)) {
+            // Its operands are its inputs: a @From beside them would be silently ignored.
+            String simpleName = AnnotationNames.simpleName(annotation);
+            findings.add(Diagnostic.FROM_ON_MERGE, Position.of(field, from.get()), fieldName, simpleName, simpleName);
+            return Optional.empty();
+        }
         boolean stage = annotation.equals(AnnotationNames.STAGE);
         if (stage && budget.isPresent()) {
             // Reported here, once, not at every expansion of the stage.

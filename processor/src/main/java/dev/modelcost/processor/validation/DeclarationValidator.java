@@ -23,9 +23,8 @@ import dev.modelcost.processor.read.NetworkDecl;
  */
 public final class DeclarationValidator {
     /**
-     * The most spatial dimensions an input may have. The cost class writes every layer's shapes as {@code int}
-     * arrays in the code of one method; this keeps a layer's share of that method far below the JVM's 64 KiB,
-     * and no network comes near it.
+     * The most spatial dimensions an input may have: a bound on the size of every shape, in the analysis and in
+     * the cost class's table of layers, that no network comes near.
      */
     public static final int MAX_RANK = 255;
 

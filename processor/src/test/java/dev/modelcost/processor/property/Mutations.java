@@ -47,12 +47,12 @@ final class Mutations {
                 m::negativePadding, m::wrongArity, m::groupsDoNotDivide, m::convolutionOutputTooSmall,
                 m::transposedOutputTooSmall, m::outputPaddingTooLarge, m::groupedAmbiguous, m::paddingWithSame,
                 m::missingValue, m::denseOutBelowOne, m::groupedDense, m::poolValueBelowOne, m::poolNegativePadding,
-                m::poolOutputTooSmall, m::adaptiveSizeBelowOne, m::upsampleBothOrNeither, m::upsampleBelowOne,
-                m::tooFewOperands, m::unknownOperand, m::operandsDiffer, m::sliceOutOfRange, m::shuffleNotDividing,
-                m::negativeFlops, m::unknownFrom, m::twoLayerKinds, m::modifierWithoutLayer, m::spatialLayerOnVector,
-                m::notABlock, m::blockCycle, m::repeatBelowOne, m::unknownArgument, m::missingArgument,
-                m::malformedArgument, m::badExpression, m::badWhen, m::badParamDefault, m::blockValueBelowOne,
-                m::budgetOnStage, m::blockFromOutsideItsScope);
+                m::poolPaddingTooLarge, m::poolOutputTooSmall, m::adaptiveSizeBelowOne, m::upsampleBothOrNeither,
+                m::upsampleBelowOne, m::tooFewOperands, m::unknownOperand, m::operandsDiffer, m::sliceOutOfRange, m::shuffleNotDividing,
+                m::negativeFlops, m::unknownFrom, m::fromOnMerge, m::twoLayerKinds, m::modifierWithoutLayer,
+                m::spatialLayerOnVector, m::notABlock, m::blockCycle, m::repeatBelowOne, m::unknownArgument,
+                m::missingArgument, m::malformedArgument, m::badExpression, m::badWhen, m::badParamDefault,
+                m::blockValueBelowOne, m::budgetOnStage, m::blockFromOutsideItsScope);
         while (true) {
             Mutation mutation = all.get(random.nextInt(all.size())).get();
             if (mutation != null) {
@@ -337,6 +337,16 @@ final class Mutations {
         return new Mutation("negative pooling padding", "MC105");
     }
 
+    private Mutation poolPaddingTooLarge() {
+        Field f = layerOf(Set.of(Kind.MAX_POOL, Kind.AVG_POOL));
+        if (f == null) {
+            return null;
+        }
+        // Windows span at most 2 * (3 - 1) + 1 = 5 here: half of one is at most 2.
+        f.values.put("padding", literal(3 + random.nextInt(100)));
+        return new Mutation("pooling padding more than half the window", "MC133");
+    }
+
     private Mutation poolOutputTooSmall() {
         Field f = layerOf(Set.of(Kind.MAX_POOL, Kind.AVG_POOL));
         if (f == null) {
@@ -476,6 +486,15 @@ final class Mutations {
         Field f = pick(fields);
         f.from = later(f) != null && random.nextBoolean() ? later(f) : "ghost";
         return new Mutation("@From a layer not declared before it", "MC118");
+    }
+
+    private Mutation fromOnMerge() {
+        Field f = layerOf(Set.of(Kind.ADD, Kind.MULTIPLY, Kind.CONCAT));
+        if (f == null) {
+            return null;
+        }
+        f.from = f.operands.get(0);
+        return new Mutation("@From on a merge", "MC132");
     }
 
     private Mutation twoLayerKinds() {
