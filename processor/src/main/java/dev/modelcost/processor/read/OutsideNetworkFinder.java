@@ -4,10 +4,9 @@ import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -24,13 +23,9 @@ public final class OutsideNetworkFinder {
 
     /** Adds a finding for every such annotation in this round, annotation by annotation. */
     public void find(RoundEnvironment round, Findings findings) {
-        Map<String, TypeElement> annotations = new LinkedHashMap<>();
+        Map<String, List<Element>> annotated = annotatedElements(round);
         for (String name : AnnotationNames.FIELD_ANNOTATIONS) {
-            TypeElement annotation = elements.getTypeElement(name);
-            if (annotation != null) {
-                annotations.put(name, annotation);
-            }
-            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+            for (Element element : annotated.getOrDefault(name, List.of())) {
                 Element owner = element.getKind().isField() ? element.getEnclosingElement() : element;
                 boolean network = AnnotationNames.find(owner, AnnotationNames.NETWORK).isPresent();
                 boolean block = AnnotationNames.find(owner, AnnotationNames.BLOCK).isPresent();
@@ -70,5 +65,26 @@ public final class OutsideNetworkFinder {
                         belongs, fix);
             }
         }
+    }
+
+    /**
+     * The elements of the round that carry each annotation, in the round's order: found in one scan of the round,
+     * not one scan per annotation.
+     */
+    private Map<String, List<Element>> annotatedElements(RoundEnvironment round) {
+        List<TypeElement> annotations = new ArrayList<>();
+        for (String name : AnnotationNames.FIELD_ANNOTATIONS) {
+            TypeElement annotation = elements.getTypeElement(name);
+            if (annotation != null) {
+                annotations.add(annotation);
+            }
+        }
+        Map<String, List<Element>> annotated = new HashMap<>();
+        for (Element element : round.getElementsAnnotatedWithAny(annotations.toArray(TypeElement[]::new))) {
+            for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+                annotated.computeIfAbsent(AnnotationNames.nameOf(mirror), name -> new ArrayList<>()).add(element);
+            }
+        }
+        return annotated;
     }
 }
