@@ -119,6 +119,41 @@ class BudgetTest {
         }
     }
 
+    /**
+     * A block's layer with a budget, used by two networks: 3 -> 3 channels, 3x3, padding 1 on 32x32 is
+     * 3 * 1,024 * 3 * 9 = 82,944 MACs, over 1,000 in every use. Only the use that nothing suppresses warns.
+     */
+    @Test
+    void aBlockLayersBudgetIsSuppressedWhereTheBlockIsUsed() {
+        Fixture unit = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Block",
+                "public class Unit {",
+                "    @Conv(out = 3, kernel = 3, padding = 1) @Budget(macs = 1_000) Layer conv;",
+                "    //                                                     ^ warning [MC200] layer 'loud.0.conv' is "
+                        + "over budget: MACs 82,944 > limit 1,000",
+                "}");
+        Fixture quietNetwork = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 3, size = {32, 32}))",
+                "@SuppressWarnings(\"modelcost:budget\")",
+                "public class QuietNetwork {",
+                "    @Stage(block = Unit.class, repeat = 2) Layer stage;",
+                "}");
+        Fixture quietStage = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 3, size = {32, 32}))",
+                "public class QuietStage {",
+                "    @SuppressWarnings(\"modelcost:budget\") @Stage(block = Unit.class) Layer quiet;",
+                "    @Stage(block = Unit.class) Layer loud;",
+                "}");
+
+        Fixture.assertExactly(Fixture.compile(unit, quietNetwork, quietStage), unit, quietNetwork, quietStage);
+    }
+
     @Test
     void otherSuppressionsDoNotSilenceBudgets() {
         Fixture fixture = network("Loud",

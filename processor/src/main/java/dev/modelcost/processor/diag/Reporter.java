@@ -45,7 +45,8 @@ public final class Reporter {
         }
     }
 
-    private static boolean isSuppressed(Element element, String category) {
+    /** Whether {@code @SuppressWarnings} on the element or an element enclosing it names the category. */
+    public static boolean isSuppressed(Element element, String category) {
         for (Element e = element; e != null; e = e.getEnclosingElement()) {
             SuppressWarnings suppress = e.getAnnotation(SuppressWarnings.class);
             if (suppress != null && List.of(suppress.value()).contains(category)) {

@@ -7,6 +7,7 @@ import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.analysis.Numbers;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
+import dev.modelcost.processor.diag.Reporter;
 import dev.modelcost.processor.model.BudgetDecl;
 import dev.modelcost.processor.model.Metric;
 import java.util.Comparator;
@@ -40,7 +41,10 @@ public final class BudgetChecker {
         }
         for (int i = 0; i < cost.layers().size(); i++) {
             LayerFigures layer = cost.layers().get(i);
-            if (layer.layer().budget() == null) {
+            // A block's layer is declared in the block, but it is also the network's where the block is used:
+            // a suppression on that stage or that network counts as well as one on the block.
+            if (layer.layer().budget() == null
+                    || Reporter.isSuppressed(layer.layer().annotation().element(), Diagnostic.BUDGET_SUPPRESSION)) {
                 continue;
             }
             for (BudgetDecl.Limit limit : layer.layer().budget().limits()) {
