@@ -45,20 +45,25 @@ public final class LayerTable {
         int start = 0;
         while (start < table.length()) {
             int column = 0;
-            int end = start;
-            for (; end < table.length() && table.charAt(end) != '\n'; end++) {
-                if (table.charAt(end) == '\t') {
-                    columns[column++ % COLUMNS] = table.subSequence(start, end).toString();
+            // Each tab ends a column; the line feed (or the end of the table) ends the last one and the line.
+            for (int end = start; ; end++) {
+                boolean lineEnd = end == table.length() || table.charAt(end) == '\n';
+                if (lineEnd || table.charAt(end) == '\t') {
+                    if (column < COLUMNS) {
+                        columns[column] = table.subSequence(start, end).toString();
+                    }
+                    column++;
                     start = end + 1;
                 }
+                if (lineEnd) {
+                    break;
+                }
             }
-            columns[column++ % COLUMNS] = table.subSequence(start, end).toString();
             if (column != COLUMNS) {
                 throw new IllegalArgumentException("line " + (layers.size() + 1) + " of the layer table has "
                         + column + " columns, not " + COLUMNS);
             }
             layers.add(layer(layers.size(), columns));
-            start = end + 1;
         }
         return layers;
     }

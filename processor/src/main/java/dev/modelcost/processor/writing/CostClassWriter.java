@@ -9,7 +9,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.modelcost.LayerCost;
-import dev.modelcost.LayerKind;
 import dev.modelcost.LayerTable;
 import dev.modelcost.ModelCost;
 import dev.modelcost.processor.analysis.LayerFigures;
@@ -264,17 +263,13 @@ public final class CostClassWriter {
                 .build();
     }
 
-    private static String intArray(int[] values) {
-        return appendIntArray(new StringBuilder(), values).toString();
-    }
-
     /** {@code new int[] {3, 224, 224}}. */
-    private static StringBuilder appendIntArray(StringBuilder text, int[] values) {
-        text.append("new int[] {");
+    private static String intArray(int[] values) {
+        StringBuilder text = new StringBuilder("new int[] {");
         for (int i = 0; i < values.length; i++) {
             text.append(i == 0 ? "" : ", ").append(values[i]);
         }
-        return text.append('}');
+        return text.append('}').toString();
     }
 
     /** {@code 86704128} as {@code 86_704_128L}, for readers of the generated source. */
