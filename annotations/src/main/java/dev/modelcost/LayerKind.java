@@ -14,6 +14,8 @@ public enum LayerKind {
     AVG_POOL,
     /** Batch normalization ({@link BatchNorm}). */
     BATCH_NORM,
+    /** Group, layer or instance normalization ({@link GroupNorm}). */
+    GROUP_NORM,
     /** An activation function ({@link Activation}). */
     ACTIVATION,
     /** Another element-wise layer ({@link Elementwise}). */

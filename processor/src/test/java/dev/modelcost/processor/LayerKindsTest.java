@@ -224,6 +224,35 @@ class LayerKindsTest {
     }
 
     @Test
+    void groupNormalizationCountsItsStatisticsAtInference() {
+        ModelCost model = network("@Shape(channels = 64, size = {56, 56})",
+                // 32 groups of 2 channels: scale and shift 2 * 64 = 128 parameters; 5 operations per element,
+                // 5 * 64 * 3,136 = 1,003,520.
+                "@GroupNorm(32) Layer gn;",
+                // One group (layer normalization over channels and positions) without scale and shift:
+                // no parameters, 4 * 200,704 = 802,816 operations.
+                "@GroupNorm(value = 1, affine = false) Layer ln;",
+                // As many groups as channels (instance normalization), on 512 x 56 x 56:
+                "@From(From.INPUT) @Conv(out = 512, kernel = 1) Layer widen;",
+                "@GroupNorm(512) Layer instance;");
+        LayerCost gn = model.layer("gn");
+        assertThat(gn.kind()).isEqualTo(LayerKind.GROUP_NORM);
+        assertThat(gn.outputShape()).isEqualTo(new int[] {64, 56, 56});
+        assertThat(gn.params()).isEqualTo(128L);
+        assertThat(gn.flops()).isEqualTo(1_003_520L);
+        assertThat(gn.macs()).isEqualTo(0L);
+        assertThat(gn.settings()).isEqualTo("g=32");
+        LayerCost ln = model.layer("ln");
+        assertThat(ln.params()).isEqualTo(0L);
+        assertThat(ln.flops()).isEqualTo(802_816L);
+        assertThat(ln.settings()).isEqualTo("g=1 no-affine");
+        // 2 * 512 = 1,024 parameters; 5 * 512 * 3,136 = 8,028,160 operations.
+        LayerCost instance = model.layer("instance");
+        assertThat(instance.params()).isEqualTo(1_024L);
+        assertThat(instance.flops()).isEqualTo(8_028_160L);
+    }
+
+    @Test
     void everyActivationCountsTheOperationsOfItsFormula() {
         // Operations per element, counted from each formula in ActivationFunction's javadoc:
         Map<ActivationFunction, Long> perElement = new EnumMap<>(ActivationFunction.class);

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
  * Diagnostics of the layer kinds beyond convolution and of the graph: modifiers without a layer (MC114), values
  * left out (MC116), names that are not earlier layers (MC118), shapes that cannot be added or concatenated
  * (MC119), channel ranges (MC124), {@code @When} in a network (MC125), merges of fewer than two layers (MC126),
- * one of two attributes (MC127), {@code @From} on a merge (MC132), and the core keys as pooling, shuffle and
- * upsampling meet them (MC101, MC104 to MC108, MC110, MC111). The caret lines in each fixture say where javac
+ * one of two attributes (MC127), {@code @From} on a merge (MC132), and the core keys as pooling, shuffle, group
+ * normalization and upsampling meet them (MC101, MC104 to MC108, MC110, MC111). The caret lines in each fixture say where javac
  * must point (see {@link Fixture}).
  */
 class TopologyDiagnosticsTest {
@@ -212,6 +212,26 @@ class TopologyDiagnosticsTest {
                         + "input channels (6); valid group counts: 1, 2, 3, 6",
                 "    @From(From.INPUT) @Shuffle(0) Layer zero;",
                 "    //                         ^ error [MC104] groups of layer 'zero' is 0; it must be at least 1",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(fixture);
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    @Test
+    void groupNormalizationGroupsMustDivideTheChannels() {
+        Fixture fixture = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 6, size = {4, 4}))",
+                "public class Normalized {",
+                "    @GroupNorm(4) Layer four;",
+                "    //         ^ error [MC107] layer 'four': 4 groups do not divide the input channels (6); "
+                        + "valid group counts: 1, 2, 3, 6",
+                "    @From(From.INPUT) @GroupNorm(0) Layer zero;",
+                "    //                           ^ error [MC104] groups of layer 'zero' is 0; it must be at least 1",
+                "    @From(From.INPUT) @GroupNorm(affine = false) Layer none;",
+                "    //                ^ error [MC116] groups of layer 'none' is missing",
                 "}");
         Fixture.Outcome outcome = Fixture.compile(fixture);
         Fixture.assertExactly(outcome, fixture);

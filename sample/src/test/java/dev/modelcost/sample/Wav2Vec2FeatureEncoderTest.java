@@ -20,7 +20,8 @@ class Wav2Vec2FeatureEncoderTest {
         assertEquals("512x49", Wav2Vec2FeatureEncoderCost.OUTPUT_SHAPE);
         assertArrayEquals(new int[] {512, 3199}, layer("conv0").outputShape());
         assertArrayEquals(new int[] {512, 199}, layer("conv4").outputShape());
-        assertEquals(7, Wav2Vec2FeatureEncoderCost.LAYERS);
+        // Seven convolutions, seven GELUs, one group normalization.
+        assertEquals(15, Wav2Vec2FeatureEncoderCost.LAYERS);
     }
 
     @Test
@@ -31,16 +32,22 @@ class Wav2Vec2FeatureEncoderTest {
         // conv5, conv6 512*512*2 = 524,288: (99 + 49) * 524,288 =  77,594,624
         // total                                             = 2,450,123,776
         assertEquals(2_450_123_776L, Wav2Vec2FeatureEncoderCost.MACS);
-        // 2 * MACs, no biases
         assertEquals(0L, Wav2Vec2FeatureEncoderCost.BIAS_ADDS);
-        assertEquals(4_900_247_552L, Wav2Vec2FeatureEncoderCost.FLOPS);
+        // 2 * MACs                                                  = 4,900,247,552
+        // group norm, 5 per element: 5 * 512 * 3,199               =     8,189,440
+        // GELUs, 12 per element of every convolution's output:
+        //   12 * 512 * (3,199 + 1,599 + 799 + 399 + 199 + 99 + 49)
+        //   = 12 * 512 * 6,343                                      =    38,971,392
+        // total                                                     = 4,947,408,384
+        assertEquals(4_947_408_384L, Wav2Vec2FeatureEncoderCost.FLOPS);
     }
 
     @Test
     void paramsByHand() {
-        // 512*10 + 4 * 512*512*3 + 2 * 512*512*2 = 5,120 + 3,145,728 + 1,048,576 = 4,199,424
-        // (the group norm that cannot be declared yet would add 2 * 512 = 1,024)
-        assertEquals(4_199_424L, Wav2Vec2FeatureEncoderCost.PARAMS);
+        // 512*10 + 4 * 512*512*3 + 2 * 512*512*2 = 5,120 + 3,145,728 + 1,048,576 = 4,199,424 in the
+        // convolutions, and the group norm's scale and shift, 2 * 512 = 1,024: 4,200,448
+        assertEquals(4_200_448L, Wav2Vec2FeatureEncoderCost.PARAMS);
+        assertEquals(1_024L, layer("norm0").params());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.modelcost.processor.model.ChannelSpec;
 import dev.modelcost.processor.model.ConvSpec;
 import dev.modelcost.processor.model.DenseSpec;
 import dev.modelcost.processor.model.GlobalPoolSpec;
+import dev.modelcost.processor.model.GroupNormSpec;
 import dev.modelcost.processor.model.LayerDecl;
 import dev.modelcost.processor.model.LayerSpec;
 import dev.modelcost.processor.model.MergeSpec;
@@ -82,6 +83,8 @@ public final class CostAnalyzer {
             return pooling.global(layer, pool, input, findings);
         } else if (spec instanceof NormSpec norm) {
             return elementwise.norm(layer, norm, input);
+        } else if (spec instanceof GroupNormSpec norm) {
+            return elementwise.groupNorm(layer, norm, input, findings);
         } else if (spec instanceof PointwiseSpec pointwise) {
             return elementwise.pointwise(layer, pointwise, input);
         } else if (spec instanceof UpsampleSpec upsample) {

@@ -1,9 +1,14 @@
 package dev.modelcost.processor.analysis;
 
+import dev.modelcost.processor.diag.Diagnostic;
+import dev.modelcost.processor.diag.Findings;
+import dev.modelcost.processor.model.IntValue;
+import dev.modelcost.processor.model.LayerDecl;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The group counts that suit a layer, for suggestions in messages. */
 final class Divisors {
@@ -11,6 +16,20 @@ final class Divisors {
     private static final int SHOWN = 12;
 
     private Divisors() {
+    }
+
+    /**
+     * Whether the groups divide a layer's input channels, as channel shuffle and group normalization need;
+     * reports {@link Diagnostic#GROUPS_DO_NOT_DIVIDE} with the counts that would if not.
+     */
+    static boolean divideChannels(LayerDecl layer, IntValue groups, long channels, Findings findings) {
+        if (channels % groups.value() == 0) {
+            return true;
+        }
+        findings.add(Diagnostic.GROUPS_DO_NOT_DIVIDE, groups.position(), layer.name(), groups.value(), "input",
+                channels, "valid group counts: " + commonNear(channels, channels, groups.value()).stream()
+                        .map(String::valueOf).collect(Collectors.joining(", ")));
+        return false;
     }
 
     /** The divisors of both numbers that lie nearest to {@code near}, ascending, at most {@value #SHOWN}. */

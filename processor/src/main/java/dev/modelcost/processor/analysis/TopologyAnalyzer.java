@@ -94,13 +94,10 @@ final class TopologyAnalyzer {
             return LayerFigures.operations(layer, "", input, TensorShape.of(elements), 0, 0);
         }
         if (layer.kind() == LayerKind.SHUFFLE) {
-            long groups = spec.groups().value();
-            if (input.channels() % groups != 0) {
-                findings.add(Diagnostic.GROUPS_DO_NOT_DIVIDE, spec.groups().position(), layer.name(), groups, "input",
-                        input.channels(), "valid group counts: " + Divisors.commonNear(input.channels(),
-                                input.channels(), groups).toString().replaceAll("[\\[\\]]", ""));
+            if (!Divisors.divideChannels(layer, spec.groups(), input.channels(), findings)) {
                 return null;
             }
+            long groups = spec.groups().value();
             return LayerFigures.operations(layer, "g=" + groups, input, input, 0, 0);
         }
         long from = spec.from().value();

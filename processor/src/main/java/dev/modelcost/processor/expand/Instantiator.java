@@ -15,6 +15,7 @@ import dev.modelcost.processor.model.ChannelSpec;
 import dev.modelcost.processor.model.ConvSpec;
 import dev.modelcost.processor.model.DenseSpec;
 import dev.modelcost.processor.model.GlobalPoolSpec;
+import dev.modelcost.processor.model.GroupNormSpec;
 import dev.modelcost.processor.model.Grouping;
 import dev.modelcost.processor.model.IntValue;
 import dev.modelcost.processor.model.IntsValue;
@@ -85,6 +86,7 @@ public final class Instantiator {
             case DENSE -> new DenseSpec(values.requiredInt("out"), values.bool("bias"));
             case MAX_POOL, AVG_POOL -> pool(kind == LayerKind.MAX_POOL, annotation, values);
             case BATCH_NORM -> new NormSpec(values.bool("folded"));
+            case GROUP_NORM -> new GroupNormSpec(values.requiredInt("value"), values.bool("affine"));
             case ACTIVATION -> {
                 ActivationFunction function = ActivationFunction.valueOf(values.raw.enumValue("value"));
                 yield new PointwiseSpec(values.fixed(function.flopsPerElement()),

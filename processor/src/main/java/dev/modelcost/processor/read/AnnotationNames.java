@@ -18,6 +18,7 @@ import dev.modelcost.Flatten;
 import dev.modelcost.From;
 import dev.modelcost.GlobalAvgPool;
 import dev.modelcost.GlobalMaxPool;
+import dev.modelcost.GroupNorm;
 import dev.modelcost.Grouped;
 import dev.modelcost.LayerKind;
 import dev.modelcost.MaxPool;
@@ -83,6 +84,7 @@ public final class AnnotationNames {
         layers.put(GlobalAvgPool.class.getCanonicalName(), LayerKind.AVG_POOL);
         layers.put(AdaptivePool.class.getCanonicalName(), LayerKind.AVG_POOL);
         layers.put(BatchNorm.class.getCanonicalName(), LayerKind.BATCH_NORM);
+        layers.put(GroupNorm.class.getCanonicalName(), LayerKind.GROUP_NORM);
         layers.put(Activation.class.getCanonicalName(), LayerKind.ACTIVATION);
         layers.put(Elementwise.class.getCanonicalName(), LayerKind.ELEMENTWISE);
         layers.put(Upsample.class.getCanonicalName(), LayerKind.UPSAMPLE);

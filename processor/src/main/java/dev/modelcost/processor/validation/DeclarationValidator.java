@@ -7,6 +7,7 @@ import dev.modelcost.processor.model.ChannelSpec;
 import dev.modelcost.processor.model.ConvSpec;
 import dev.modelcost.processor.model.DenseSpec;
 import dev.modelcost.processor.model.GlobalPoolSpec;
+import dev.modelcost.processor.model.GroupNormSpec;
 import dev.modelcost.processor.model.Grouping;
 import dev.modelcost.processor.model.IntValue;
 import dev.modelcost.processor.model.IntsValue;
@@ -60,6 +61,8 @@ public final class DeclarationValidator {
                     & atLeastZero(pool.padding(), findings) & atLeastOne(pool.dilation(), findings);
         } else if (spec instanceof GlobalPoolSpec pool) {
             valid = pool.adaptiveSize() == null || atLeastOne(pool.adaptiveSize(), findings);
+        } else if (spec instanceof GroupNormSpec norm) {
+            valid = atLeastOne(norm.groups(), findings);
         } else if (spec instanceof PointwiseSpec pointwise) {
             valid = atLeastZero(pointwise.flopsPerElement(), findings);
         } else if (spec instanceof UpsampleSpec upsample) {

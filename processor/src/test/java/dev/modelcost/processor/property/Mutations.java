@@ -48,7 +48,7 @@ final class Mutations {
                 m::transposedOutputTooSmall, m::outputPaddingTooLarge, m::groupedAmbiguous, m::paddingWithSame,
                 m::missingValue, m::denseOutBelowOne, m::groupedDense, m::poolValueBelowOne, m::poolNegativePadding,
                 m::poolPaddingTooLarge, m::poolOutputTooSmall, m::adaptiveSizeBelowOne, m::upsampleBothOrNeither,
-                m::upsampleBelowOne, m::tooFewOperands, m::unknownOperand, m::operandsDiffer, m::sliceOutOfRange, m::shuffleNotDividing,
+                m::upsampleBelowOne, m::tooFewOperands, m::unknownOperand, m::operandsDiffer, m::sliceOutOfRange, m::groupsNotDividing,
                 m::negativeFlops, m::unknownFrom, m::fromOnMerge, m::twoLayerKinds, m::modifierWithoutLayer,
                 m::spatialLayerOnVector, m::notABlock, m::blockCycle, m::repeatBelowOne, m::unknownArgument,
                 m::missingArgument, m::malformedArgument, m::badExpression, m::badWhen, m::badParamDefault,
@@ -456,15 +456,15 @@ final class Mutations {
         return new Mutation("a slice outside the channels", "MC124");
     }
 
-    private Mutation shuffleNotDividing() {
-        Field f = layerOf(Set.of(Kind.SHUFFLE));
+    private Mutation groupsNotDividing() {
+        Field f = layerOf(Set.of(Kind.SHUFFLE, Kind.GROUP_NORM));
         if (f == null) {
             return null;
         }
         boolean zero = random.nextBoolean();
         f.values.put("value", literal(zero ? 0 : input(f).channels() + 1));
-        return zero ? new Mutation("a shuffle of 0 groups", "MC104")
-                : new Mutation("a shuffle whose groups do not divide the channels", "MC107");
+        return zero ? new Mutation("a shuffle or group norm of 0 groups", "MC104")
+                : new Mutation("a shuffle or group norm whose groups do not divide the channels", "MC107");
     }
 
     private Mutation negativeFlops() {

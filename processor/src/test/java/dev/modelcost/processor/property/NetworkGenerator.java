@@ -201,13 +201,13 @@ final class NetworkGenerator {
     private Kind kindFor(Shape input) {
         if (input.rank() == 0) {
             Kind[] kinds = {Kind.DENSE, Kind.BATCH_NORM, Kind.ACTIVATION, Kind.ELEMENTWISE, Kind.DROPOUT,
-                    Kind.SLICE, Kind.SHUFFLE, Kind.FLATTEN};
-            return kinds[pick(new int[] {0, 1, 2, 3, 4, 5, 6, 7}, new int[] {8, 3, 4, 1, 1, 2, 2, 1})];
+                    Kind.SLICE, Kind.SHUFFLE, Kind.FLATTEN, Kind.GROUP_NORM};
+            return kinds[pick(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8}, new int[] {8, 3, 4, 1, 1, 2, 2, 1, 2})];
         }
         Kind[] kinds = {Kind.CONV, Kind.DECONV, Kind.DENSE, Kind.MAX_POOL, Kind.AVG_POOL, Kind.GLOBAL_AVG_POOL,
                 Kind.GLOBAL_MAX_POOL, Kind.ADAPTIVE_POOL, Kind.BATCH_NORM, Kind.ACTIVATION, Kind.ELEMENTWISE,
-                Kind.DROPOUT, Kind.UPSAMPLE, Kind.SLICE, Kind.SHUFFLE, Kind.FLATTEN};
-        int[] weights = {26, 10, 2, 6, 5, 2, 2, 3, 6, 6, 2, 2, 5, 3, 3, 1};
+                Kind.DROPOUT, Kind.UPSAMPLE, Kind.SLICE, Kind.SHUFFLE, Kind.FLATTEN, Kind.GROUP_NORM};
+        int[] weights = {26, 10, 2, 6, 5, 2, 2, 3, 6, 6, 2, 2, 5, 3, 3, 1, 3};
         int[] indices = new int[kinds.length];
         Arrays.setAll(indices, i -> i);
         return kinds[pick(indices, weights)];
@@ -285,6 +285,12 @@ final class NetworkGenerator {
                 f.values.put("to", number(from + 1 + random.nextInt(channels - from), scope));
             }
             case SHUFFLE -> f.values.put("value", number(divisor(channels), scope));
+            case GROUP_NORM -> {
+                f.values.put("value", number(divisor(channels), scope));
+                if (coin(30)) {
+                    f.verbatim.add("affine = false");
+                }
+            }
             case FLATTEN, GLOBAL_AVG_POOL, GLOBAL_MAX_POOL -> {
             }
             default -> throw new IllegalStateException("not drawn here: " + f.kind);

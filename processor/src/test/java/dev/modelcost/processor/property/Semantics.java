@@ -259,9 +259,9 @@ final class Semantics {
                 }
                 yield same(f, in, new Shape(to - from, in.sizes()));
             }
-            case SHUFFLE -> {
+            case SHUFFLE, GROUP_NORM -> {
                 if (in.channels() % a.single("value", 0, 1) != 0) {
-                    throw new Invalid("shuffle groups");
+                    throw new Invalid("groups");
                 }
                 yield same(f, in, in);
             }

@@ -67,7 +67,7 @@ final class Spec {
     enum Kind {
         CONV("Conv"), DECONV("Deconv"), DENSE("Dense"), MAX_POOL("MaxPool"), AVG_POOL("AvgPool"),
         GLOBAL_AVG_POOL("GlobalAvgPool"), GLOBAL_MAX_POOL("GlobalMaxPool"), ADAPTIVE_POOL("AdaptivePool"),
-        BATCH_NORM("BatchNorm"), ACTIVATION("Activation"), ELEMENTWISE("Elementwise"), DROPOUT("Dropout"),
+        BATCH_NORM("BatchNorm"), GROUP_NORM("GroupNorm"), ACTIVATION("Activation"), ELEMENTWISE("Elementwise"), DROPOUT("Dropout"),
         UPSAMPLE("Upsample"), ADD("Add"), MULTIPLY("Multiply"), CONCAT("Concat"), SLICE("Slice"),
         SHUFFLE("Shuffle"), FLATTEN("Flatten"), STAGE("Stage"),
         /** A field without a layer annotation (only modifiers, if any). */
