@@ -107,7 +107,7 @@ public final class LayerCost {
         return flops;
     }
 
-    /** Parameters: weights, biases, and batch normalization's scale and shift. */
+    /** Parameters: weights, biases, and normalizations' scale and shift. */
     public long params() {
         return params;
     }

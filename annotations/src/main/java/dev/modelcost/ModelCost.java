@@ -18,7 +18,7 @@ import java.util.Objects;
  *       normalization, activations, element-wise sums...) as each kind's annotation documents them; a multiply
  *       and an add per multiply-accumulate, as PyTorch's
  *       {@code torch.utils.flop_counter} and hardware peak figures count;</li>
- *   <li>{@link #params()}: weights, biases, and batch normalization's scale and shift;</li>
+ *   <li>{@link #params()}: weights, biases, and normalizations' scale and shift;</li>
  *   <li>{@link #activations()}: elements output by all layers, summed.</li>
  * </ul>
  */
@@ -108,7 +108,7 @@ public final class ModelCost {
         return flops;
     }
 
-    /** Parameters: weights, biases, and batch normalization's scale and shift. */
+    /** Parameters: weights, biases, and normalizations' scale and shift. */
     public long params() {
         return params;
     }

@@ -114,7 +114,7 @@ public final class PrintCosts {
         out.println("MACs = multiply-accumulates of conv, deconv and dense layers (torchvision's \"GFLOPS\");");
         out.println("FLOPs = 2 * MACs + bias additions + the operations of pooling, normalization, activation and"
                 + " other element-wise layers;");
-        out.println("params = weights + biases + batch-norm scale and shift;"
+        out.println("params = weights + biases + normalization scale and shift;"
                 + " activations = output elements of all layers, summed;");
         out.println("peak act. bytes = most activation bytes alive at once in a forward pass (FP32).");
     }

@@ -24,7 +24,7 @@ class PrintCostsTest {
         String header = String.join(" ", run().lines.subList(0, 4));
         assertTrue(header.contains("MACs = multiply-accumulates of conv, deconv and dense layers"), header);
         assertTrue(header.contains("FLOPs = 2 * MACs + bias additions + the operations of pooling"), header);
-        assertTrue(header.contains("params = weights + biases + batch-norm scale and shift"), header);
+        assertTrue(header.contains("params = weights + biases + normalization scale and shift"), header);
         assertTrue(header.contains("activations = output elements of all layers"), header);
     }
 

@@ -7,7 +7,7 @@ enum Convention {
     BIAS_ADDS("biasAdds", "bias additions: one per output element of each layer with a bias"),
     FLOPS("flops", "2 x macs + biasAdds + the operations of pooling, normalization, activation and element-wise "
             + "layers"),
-    PARAMS("params", "weights, biases and batch normalization's scale and shift"),
+    PARAMS("params", "weights, biases and normalizations' scale and shift"),
     ACTIVATIONS("activations", "elements output by the layers"),
     BYTES_MOVED("bytesMoved", "memory access cost (ShuffleNet V2): inputs read + output written + parameters "
             + "read, in bytes"),

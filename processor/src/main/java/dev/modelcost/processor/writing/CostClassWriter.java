@@ -72,7 +72,7 @@ public final class CostClassWriter {
                         + "bias additions, plus the operations of pooling, normalization, activation and other\n"
                         + "element-wise layers as each layer kind documents them.\n"));
         type.addField(longConstant("PARAMS", cost.params(),
-                "Parameters: weights, biases, and batch normalization's scale and shift.\n"));
+                "Parameters: weights, biases, and normalizations' scale and shift.\n"));
         type.addField(longConstant("ACTIVATIONS", cost.activations(),
                 "Activation elements: the elements output by every layer, summed.\n"));
         type.addField(FieldSpec.builder(int.class, "LAYERS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)

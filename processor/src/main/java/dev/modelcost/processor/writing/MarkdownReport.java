@@ -25,7 +25,7 @@ public final class MarkdownReport {
         md.append("| total | value | counts |\n|---|---:|---|\n");
         total(md, "MACs", cost.macs(), "multiply-accumulates of conv, deconv and dense layers");
         total(md, "FLOPs", cost.flops(), "2 x MACs + bias additions + other layers' operations");
-        total(md, "parameters", cost.params(), "weights, biases, batch-norm scale and shift");
+        total(md, "parameters", cost.params(), "weights, biases, normalization scale and shift");
         total(md, "activations", cost.activations(), "elements output by the layers");
         total(md, "parameter bytes", memory.paramBytes(), "");
         total(md, "peak activation bytes", memory.peakActivationBytes(), "most held at once in a forward pass");
