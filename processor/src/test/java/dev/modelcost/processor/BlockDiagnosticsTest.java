@@ -354,6 +354,29 @@ class BlockDiagnosticsTest {
         assertThat(outcome.generatedSources()).isEmpty();
     }
 
+    /**
+     * Every repetition of a stage would fail the same way at the same caret, the stage that uses the block: the
+     * error of the first failing one is reported, once, and the stage's expansion stops there.
+     */
+    @Test
+    void aRepeatedStageThatFailsReportsItsFirstFailingRepetitionOnly() {
+        Fixture fixture = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 6, size = {8, 8}))",
+                "public class Repeats {",
+                "    @Stage(block = Unit.class, repeat = 3) Layer stage;",
+                "//  ^ error [MC104] groups of layer 'stage.0.shuffle' is 0; it must be at least 1",
+                "    @Block static class Unit {",
+                "        @Shuffle(0) Layer shuffle;",
+                "    }",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(fixture);
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.compilation().errors()).hasSize(1);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
     @Test
     void aNetworkWhoseStagesExpandToNoLayerHasNoLayers() {
         Fixture fixture = Fixture.of(

@@ -31,7 +31,12 @@ public final class Findings {
 
     /** Whether any finding is an error by default (budget findings are not). */
     public boolean hasErrors() {
-        return list.stream().anyMatch(f -> f.diagnostic().defaultKind() == javax.tools.Diagnostic.Kind.ERROR);
+        return errorCount() > 0;
+    }
+
+    /** How many findings are errors by default. */
+    public long errorCount() {
+        return list.stream().filter(f -> f.diagnostic().defaultKind() == javax.tools.Diagnostic.Kind.ERROR).count();
     }
 
     /** Everything collected, in order. */

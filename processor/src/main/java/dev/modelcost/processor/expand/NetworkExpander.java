@@ -305,8 +305,13 @@ public final class NetworkExpander {
                 Scope inner = new Scope(stageName + "." + rep + ".", names, useSite,
                         block.type().getSimpleName().toString());
                 Frame blockFrame = new Frame(inner, current);
+                long errorsBefore = findings.errorCount();
                 fields(block.layers(), blockFrame);
                 current = blockFrame.previous;
+                if (findings.errorCount() > errorsBefore) {
+                    // Later repetitions would report the same errors at the same places again, one per repeat.
+                    break;
+                }
             }
             blockStack.pop();
             expanding = outerExpanding;
