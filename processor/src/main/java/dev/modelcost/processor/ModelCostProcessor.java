@@ -96,6 +96,12 @@ public final class ModelCostProcessor extends AbstractProcessor {
         } catch (RuntimeException e) {
             reportCrash(null, "annotations outside networks", e);
         }
+        TypeElement block = processingEnv.getElementUtils().getTypeElement(AnnotationNames.BLOCK);
+        for (Element element : round.getElementsAnnotatedWith(block)) {
+            if (element instanceof TypeElement type) {
+                checkBlock(type);
+            }
+        }
         TypeElement network = processingEnv.getElementUtils().getTypeElement(AnnotationNames.NETWORK);
         for (Element element : round.getElementsAnnotatedWith(network)) {
             if (element instanceof TypeElement type) {
@@ -138,6 +144,22 @@ public final class ModelCostProcessor extends AbstractProcessor {
             reporter.report(findings);
         } catch (MalformedAnnotationException e) {
             // javac has already reported the broken annotation value; nothing of ours would add to it.
+        } catch (RuntimeException e) {
+            reportCrash(type, type.getQualifiedName().toString(), e);
+        }
+    }
+
+    /**
+     * A block's own declaration (its fields' annotations, its parameters) is checked whether or not a network of
+     * this compilation uses it; what depends on a use is checked where it is used.
+     */
+    private void checkBlock(TypeElement type) {
+        try {
+            Findings findings = new Findings();
+            reader.readBlock(type, findings);
+            reporter.report(findings);
+        } catch (MalformedAnnotationException e) {
+            // javac has already reported the broken annotation value.
         } catch (RuntimeException e) {
             reportCrash(type, type.getQualifiedName().toString(), e);
         }

@@ -377,6 +377,48 @@ class BlockDiagnosticsTest {
         assertThat(outcome.generatedSources()).isEmpty();
     }
 
+    /**
+     * A block's own declaration is checked even when no network uses it; a broken block that two networks use is
+     * reported once, not once per network.
+     */
+    @Test
+    void blocksAreCheckedOnceWhetherOrNotANetworkUsesThem() {
+        Fixture unused = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Block",
+                "public class Unused {",
+                "    @Conv(out = 8, kernel = 1) @BatchNorm Layer both;",
+                "    //                         ^ error [MC102] field 'both' has both @Conv and @BatchNorm",
+                "}");
+        Fixture shared = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Block",
+                "public class Shared {",
+                "    @Grouped(2) @BatchNorm Layer norm;",
+                "//  ^ error [MC103] @Grouped on field 'norm' needs @Conv or @Deconv on the same field",
+                "}");
+        Fixture first = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 8, size = {4, 4}))",
+                "public class First {",
+                "    @Stage(block = Shared.class) Layer stage;",
+                "}");
+        Fixture second = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 8, size = {4, 4}))",
+                "public class Second {",
+                "    @Stage(block = Shared.class) Layer stage;",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(unused, shared, first, second);
+        Fixture.assertExactly(outcome, unused, shared, first, second);
+        assertThat(outcome.compilation().errors()).hasSize(2);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
     @Test
     void aNetworkWhoseStagesExpandToNoLayerHasNoLayers() {
         Fixture fixture = Fixture.of(

@@ -1,6 +1,8 @@
 package dev.modelcost.processor.diag;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic.Kind;
@@ -12,6 +14,7 @@ import javax.tools.Diagnostic.Kind;
 public final class Reporter {
     private final Messager messager;
     private final BudgetSeverity budgetSeverity;
+    private final Set<Finding> reported = new HashSet<>();
 
     public Reporter(Messager messager, BudgetSeverity budgetSeverity) {
         this.messager = messager;
@@ -23,8 +26,15 @@ public final class Reporter {
         findings.all().forEach(this::report);
     }
 
-    /** Reports one finding, unless its category is switched off or suppressed where it belongs. */
+    /**
+     * Reports one finding, unless its category is switched off or suppressed where it belongs, or the same
+     * finding was reported before: a block's own problems are found for each network that uses it, and javac
+     * prints every error a processor reports, even one it printed at the same place before.
+     */
     public void report(Finding finding) {
+        if (!reported.add(finding)) {
+            return;
+        }
         Kind kind = finding.diagnostic().defaultKind();
         if (finding.diagnostic() == Diagnostic.BUDGET_EXCEEDED) {
             if (budgetSeverity == BudgetSeverity.OFF
