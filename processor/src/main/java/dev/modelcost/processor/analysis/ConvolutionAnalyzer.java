@@ -6,7 +6,6 @@ import dev.modelcost.processor.diag.Position;
 import dev.modelcost.processor.model.ConvSpec;
 import dev.modelcost.processor.model.LayerDecl;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Shape and cost of convolutions and transposed convolutions, grouped or not, in any number of spatial
@@ -146,8 +145,8 @@ final class ConvolutionAnalyzer {
             fix = "a depthwise layer needs out to be a multiple of its " + in + " input channels, e.g. "
                     + (below == 0 ? Long.toString(in) : below + " or " + (below + in));
         } else {
-            fix = "valid group counts for " + in + " -> " + out + " channels: " + Divisors.commonNear(in, out, groups)
-                    .stream().map(String::valueOf).collect(Collectors.joining(", "));
+            fix = "valid group counts for " + in + " -> " + out + " channels: "
+                    + Divisors.commonNearText(in, out, groups);
         }
         findings.add(Diagnostic.GROUPS_DO_NOT_DIVIDE, at, layer.name(), groups, side, channels, fix);
         return false;

@@ -27,9 +27,13 @@ final class Divisors {
             return true;
         }
         findings.add(Diagnostic.GROUPS_DO_NOT_DIVIDE, groups.position(), layer.name(), groups.value(), "input",
-                channels, "valid group counts: " + commonNear(channels, channels, groups.value()).stream()
-                        .map(String::valueOf).collect(Collectors.joining(", ")));
+                channels, "valid group counts: " + commonNearText(channels, channels, groups.value()));
         return false;
+    }
+
+    /** {@link #commonNear} as text: {@code "1, 2, 4"}. */
+    static String commonNearText(long a, long b, long near) {
+        return commonNear(a, b, near).stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     /** The divisors of both numbers that lie nearest to {@code near}, ascending, at most {@value #SHOWN}. */
