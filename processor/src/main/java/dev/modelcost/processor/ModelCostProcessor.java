@@ -15,6 +15,8 @@ import dev.modelcost.processor.read.AnnotationNames;
 import dev.modelcost.processor.read.MalformedAnnotationException;
 import dev.modelcost.processor.read.NetworkReader;
 import dev.modelcost.processor.read.OutsideNetworkFinder;
+import dev.modelcost.processor.read.SourceText;
+import dev.modelcost.processor.read.UnresolvedValueException;
 import dev.modelcost.processor.validation.BudgetChecker;
 import dev.modelcost.processor.validation.DeclarationValidator;
 import dev.modelcost.processor.writing.CostClassWriter;
@@ -32,6 +34,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /**
  * The modelcost annotation processor: for each {@code @Network} class, reads its layers, checks them,
@@ -50,6 +53,9 @@ public final class ModelCostProcessor extends AbstractProcessor {
     private OutsideNetworkFinder outsideNetworks;
     private CostClassWriter writer;
     private Reporter reporter;
+    private SourceText sourceText;
+    private final DeferredElements deferredNetworks = new DeferredElements();
+    private final DeferredElements deferredBlocks = new DeferredElements();
 
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
@@ -59,9 +65,9 @@ public final class ModelCostProcessor extends AbstractProcessor {
         reporter = new Reporter(environment.getMessager(), options.budgetSeverity());
         reporter.report(optionProblems);
         reader = new NetworkReader(environment.getElementUtils(), options.target());
-        expander = new NetworkExpander(reader);
         reports = new ReportWriter(environment.getFiler());
         outsideNetworks = new OutsideNetworkFinder(environment.getElementUtils());
+        sourceText = new SourceText(environment);
         TypeElement generated = environment.getElementUtils().getTypeElement(AnnotationNames.GENERATED);
         writer = new CostClassWriter(generated == null ? null : ClassName.get(generated));
     }
@@ -89,6 +95,8 @@ public final class ModelCostProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        // Elements of an earlier round are stale in this one: nothing that holds them outlives the round.
+        expander = new NetworkExpander(reader);
         try {
             Findings outside = new Findings();
             outsideNetworks.find(round, outside);
@@ -96,19 +104,48 @@ public final class ModelCostProcessor extends AbstractProcessor {
         } catch (RuntimeException e) {
             reportCrash(null, "annotations outside networks", e);
         }
-        TypeElement block = processingEnv.getElementUtils().getTypeElement(AnnotationNames.BLOCK);
-        for (Element element : round.getElementsAnnotatedWith(block)) {
-            if (element instanceof TypeElement type) {
-                checkBlock(type);
-            }
+        Elements elements = processingEnv.getElementUtils();
+        for (TypeElement block : deferredBlocks.thisRound(elements, annotatedWith(round, AnnotationNames.BLOCK))) {
+            processOrDefer(round, deferredBlocks, block, "block", () -> checkBlock(block));
         }
-        TypeElement network = processingEnv.getElementUtils().getTypeElement(AnnotationNames.NETWORK);
-        for (Element element : round.getElementsAnnotatedWith(network)) {
-            if (element instanceof TypeElement type) {
-                processNetwork(type);
-            }
+        for (TypeElement network : deferredNetworks.thisRound(elements,
+                annotatedWith(round, AnnotationNames.NETWORK))) {
+            processOrDefer(round, deferredNetworks, network, "network", () -> processNetwork(network));
         }
         return claims(annotations);
+    }
+
+    private Set<? extends Element> annotatedWith(RoundEnvironment round, String annotation) {
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+        return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
+    }
+
+    /**
+     * Runs one class's step, which defers the class to the next round when one of its values is not resolved
+     * yet (another processor, or modelcost itself, may generate what it names); when processing is over, such
+     * a value is an error of its own. Nothing of the class is reported before then: its values are read again.
+     */
+    private void processOrDefer(RoundEnvironment round, DeferredElements deferred, TypeElement type, String what,
+            Runnable step) {
+        try {
+            step.run();
+        } catch (UnresolvedValueException e) {
+            if (round.processingOver()) {
+                Findings unresolved = new Findings();
+                unresolved.add(Diagnostic.UNRESOLVED_VALUE, e.position(), what + " " + type.getQualifiedName(),
+                        sourceText.of(e.position()), e.annotation(), e.attribute());
+                reporter.report(unresolved);
+            } else {
+                deferred.defer(processingEnv.getElementUtils(), type);
+            }
+        } catch (MalformedAnnotationException e) {
+            Findings mismatch = new Findings();
+            mismatch.add(Diagnostic.ANNOTATIONS_MISMATCH, e.position(), e.annotation(),
+                    e.position().element().getSimpleName(), e.expected(), e.attribute());
+            reporter.report(mismatch);
+        } catch (RuntimeException e) {
+            reportCrash(type, type.getQualifiedName().toString(), e);
+        }
     }
 
     /**
@@ -123,30 +160,24 @@ public final class ModelCostProcessor extends AbstractProcessor {
     }
 
     private void processNetwork(TypeElement type) {
-        try {
-            AnnotationMirror mirror = AnnotationNames.find(type, AnnotationNames.NETWORK).orElseThrow();
-            Findings findings = new Findings();
-            NetworkDecl declaration = reader.read(type, mirror, findings);
-            NetworkCost cost = validator.validateNetwork(declaration, findings)
-                    ? expander.expand(declaration, findings)
-                    : null;
-            if (cost != null && !findings.hasErrors()) {
-                MemoryProfile memory = memoryAnalyzer.profile(cost, declaration.target(), findings);
-                if (memory != null) {
-                    budgets.check(cost, memory, findings);
-                    // Budgets can find errors too (a latency budget without a device); an over-budget figure
-                    // is never one here, whatever the severity option, so such a network still gets its class.
-                    if (!findings.hasErrors()) {
-                        write(cost, memory, findings);
-                    }
+        AnnotationMirror mirror = AnnotationNames.find(type, AnnotationNames.NETWORK).orElseThrow();
+        Findings findings = new Findings();
+        NetworkDecl declaration = reader.read(type, mirror, findings);
+        NetworkCost cost = validator.validateNetwork(declaration, findings)
+                ? expander.expand(declaration, findings)
+                : null;
+        if (cost != null && !findings.hasErrors()) {
+            MemoryProfile memory = memoryAnalyzer.profile(cost, declaration.target(), findings);
+            if (memory != null) {
+                budgets.check(cost, memory, findings);
+                // Budgets can find errors too (a latency budget without a device); an over-budget figure
+                // is never one here, whatever the severity option, so such a network still gets its class.
+                if (!findings.hasErrors()) {
+                    write(cost, memory, findings);
                 }
             }
-            reporter.report(findings);
-        } catch (MalformedAnnotationException e) {
-            // javac has already reported the broken annotation value; nothing of ours would add to it.
-        } catch (RuntimeException e) {
-            reportCrash(type, type.getQualifiedName().toString(), e);
         }
+        reporter.report(findings);
     }
 
     /**
@@ -154,15 +185,9 @@ public final class ModelCostProcessor extends AbstractProcessor {
      * this compilation uses it; what depends on a use is checked where it is used.
      */
     private void checkBlock(TypeElement type) {
-        try {
-            Findings findings = new Findings();
-            reader.readBlock(type, findings);
-            reporter.report(findings);
-        } catch (MalformedAnnotationException e) {
-            // javac has already reported the broken annotation value.
-        } catch (RuntimeException e) {
-            reportCrash(type, type.getQualifiedName().toString(), e);
-        }
+        Findings findings = new Findings();
+        reader.readBlock(type, findings);
+        reporter.report(findings);
     }
 
     /** An exception of ours becomes an error on the element being processed, never a javac crash. */

@@ -68,6 +68,10 @@ public enum Diagnostic {
             "@From on field '%s', whose @%s takes its inputs from its own list; name every input in @%s and remove @From"),
     POOL_PADDING_TOO_LARGE("MC133", Kind.ERROR,
             "layer '%s': padding %d in spatial dimension %d is more than half the window (%d), which PyTorch rejects; use at most %d"),
+    UNRESOLVED_VALUE("MC134", Kind.ERROR,
+            "%s was not counted: javac could not resolve %s in @%s(%s) by the end of annotation processing; fix the error javac reports there (a missing import, a misspelled name, or a class no processor generated)"),
+    ANNOTATIONS_MISMATCH("MC135", Kind.ERROR,
+            "@%s on %s has no %s attribute '%s' that this processor reads: the modelcost-annotations on the class path is not the version of modelcost-processor; use the same version of both"),
 
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");

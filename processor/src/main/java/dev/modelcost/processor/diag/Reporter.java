@@ -14,7 +14,7 @@ import javax.tools.Diagnostic.Kind;
 public final class Reporter {
     private final Messager messager;
     private final BudgetSeverity budgetSeverity;
-    private final Set<Finding> reported = new HashSet<>();
+    private final Set<String> reported = new HashSet<>();
 
     public Reporter(Messager messager, BudgetSeverity budgetSeverity) {
         this.messager = messager;
@@ -29,10 +29,11 @@ public final class Reporter {
     /**
      * Reports one finding, unless its category is switched off or suppressed where it belongs, or the same
      * finding was reported before: a block's own problems are found for each network that uses it, and javac
-     * prints every error a processor reports, even one it printed at the same place before.
+     * prints every error a processor reports, even one it printed at the same place before. A finding is known
+     * by its message and where it is in the source, not by javac's objects, which are new in every round.
      */
     public void report(Finding finding) {
-        if (!reported.add(finding)) {
+        if (!reported.add(finding.message() + " at " + finding.position().where())) {
             return;
         }
         Kind kind = finding.diagnostic().defaultKind();

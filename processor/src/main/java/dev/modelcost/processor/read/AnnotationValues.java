@@ -9,6 +9,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
@@ -17,6 +18,9 @@ import javax.lang.model.util.Elements;
  * with the position of each value the user wrote.
  */
 public final class AnnotationValues {
+    /** What javac's {@code Attribute.Error} prints: the value of an expression it could not attribute. */
+    private static final String UNRESOLVED = "<error>";
+
     private final Element element;
     private final AnnotationMirror mirror;
     private final Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
@@ -46,39 +50,38 @@ public final class AnnotationValues {
     }
 
     public int intValue(String attribute) {
-        return as(Integer.class, value(attribute).getValue(), attribute);
+        return as(Integer.class, value(attribute), attribute, "int");
     }
 
     public long longValue(String attribute) {
-        return as(Long.class, value(attribute).getValue(), attribute);
+        return as(Long.class, value(attribute), attribute, "long");
     }
 
     public boolean booleanValue(String attribute) {
-        return as(Boolean.class, value(attribute).getValue(), attribute);
+        return as(Boolean.class, value(attribute), attribute, "boolean");
     }
 
     public String stringValue(String attribute) {
-        return as(String.class, value(attribute).getValue(), attribute);
+        return as(String.class, value(attribute), attribute, "String");
     }
 
     /** The simple name of an enum constant. */
     public String enumValue(String attribute) {
-        return as(VariableElement.class, value(attribute).getValue(), attribute).getSimpleName().toString();
+        return as(VariableElement.class, value(attribute), attribute, "enum").getSimpleName().toString();
     }
 
     public int[] intsValue(String attribute) {
-        List<?> list = as(List.class, value(attribute).getValue(), attribute);
+        List<? extends AnnotationValue> list = items(attribute, "int[]");
         int[] result = new int[list.size()];
         for (int i = 0; i < result.length; i++) {
-            AnnotationValue item = as(AnnotationValue.class, list.get(i), attribute);
-            result[i] = as(Integer.class, item.getValue(), attribute);
+            result[i] = as(Integer.class, list.get(i), attribute, "int[]");
         }
         return result;
     }
 
     /** A nested annotation's values. */
     public AnnotationValues nested(Elements elements, String attribute) {
-        AnnotationMirror nested = as(AnnotationMirror.class, value(attribute).getValue(), attribute);
+        AnnotationMirror nested = as(AnnotationMirror.class, value(attribute), attribute, "annotation");
         return new AnnotationValues(elements, element, nested);
     }
 
@@ -112,30 +115,48 @@ public final class AnnotationValues {
 
     /** The strings of a {@code String[]} attribute. */
     public List<String> stringsValue(String attribute) {
-        List<?> list = as(List.class, value(attribute).getValue(), attribute);
+        List<? extends AnnotationValue> list = items(attribute, "String[]");
         List<String> result = new ArrayList<>(list.size());
-        for (Object item : list) {
-            result.add(as(String.class, as(AnnotationValue.class, item, attribute).getValue(), attribute));
+        for (AnnotationValue item : list) {
+            result.add(as(String.class, item, attribute, "String[]"));
         }
         return result;
     }
 
     /** The type named by a {@code Class<?>} attribute. */
     public TypeMirror typeValue(String attribute) {
-        return as(TypeMirror.class, value(attribute).getValue(), attribute);
+        AnnotationValue value = value(attribute);
+        TypeMirror type = as(TypeMirror.class, value, attribute, "Class");
+        if (type.getKind() == TypeKind.ERROR) {
+            throw unresolved(value, attribute);
+        }
+        return type;
     }
 
     /** A {@code double} attribute. */
     public double doubleValue(String attribute) {
-        return as(Double.class, value(attribute).getValue(), attribute);
+        return as(Double.class, value(attribute), attribute, "double");
     }
 
     private AnnotationValue value(String attribute) {
         AnnotationValue value = find(withDefaults, attribute);
         if (value == null) {
-            throw new MalformedAnnotationException(attribute);
+            throw new MalformedAnnotationException(annotation(), annotationName(), attribute, "such");
         }
         return value;
+    }
+
+    /** The items of an array attribute; javac hands a one-element array written without braces as a list too. */
+    private List<? extends AnnotationValue> items(String attribute, String expected) {
+        List<?> list = as(List.class, value(attribute), attribute, expected);
+        List<AnnotationValue> items = new ArrayList<>(list.size());
+        for (Object item : list) {
+            if (!(item instanceof AnnotationValue value)) {
+                throw new MalformedAnnotationException(annotation(), annotationName(), attribute, expected);
+            }
+            items.add(value);
+        }
+        return items;
     }
 
     private static AnnotationValue find(Map<? extends ExecutableElement, ? extends AnnotationValue> values,
@@ -148,10 +169,32 @@ public final class AnnotationValues {
         return null;
     }
 
-    private static <T> T as(Class<T> type, Object value, String attribute) {
-        if (!type.isInstance(value)) {
-            throw new MalformedAnnotationException(attribute);
+    /**
+     * The value's content as this type. An unresolved value is never content: javac gives it as the text
+     * {@code <error>} whatever the attribute's type, and only its {@code toString()} tells it from a string
+     * constant of that text, which javac quotes.
+     */
+    private <T> T as(Class<T> type, AnnotationValue value, String attribute, String expected) {
+        Object content = value.getValue();
+        if (isUnresolved(value)) {
+            throw unresolved(value, attribute);
         }
-        return type.cast(value);
+        if (!type.isInstance(content)) {
+            throw new MalformedAnnotationException(annotation(), annotationName(), attribute, expected);
+        }
+        return type.cast(content);
+    }
+
+    /** Whether javac could not resolve this value (an error in the source, or a class not generated yet). */
+    static boolean isUnresolved(AnnotationValue value) {
+        return value.getValue() instanceof String && UNRESOLVED.equals(value.toString());
+    }
+
+    private UnresolvedValueException unresolved(AnnotationValue value, String attribute) {
+        return new UnresolvedValueException(new Position(element, mirror, value), annotationName(), attribute);
+    }
+
+    private String annotationName() {
+        return AnnotationNames.simpleName(AnnotationNames.nameOf(mirror));
     }
 }
