@@ -190,13 +190,15 @@ class GeneratedCodeTest {
 
     @Test
     void aModuleThatDoesNotReadJavaCompilerGetsNoGeneratedAnnotation(@TempDir Path root) throws IOException {
-        String source = compileModule(root, "module net {", "    requires modelcost.annotations;", "}");
+        // java.compiler is in the module graph, as when a module requires Lombok, but this one does not read it.
+        String source = compileModule(root, List.of("--add-modules", "java.compiler"),
+                "module net {", "    requires modelcost.annotations;", "}");
         assertThat(source).doesNotContain("Generated");
     }
 
     @Test
     void aModuleThatReadsJavaCompilerGetsTheGeneratedAnnotation(@TempDir Path root) throws IOException {
-        String source = compileModule(root, "module net {", "    requires modelcost.annotations;",
+        String source = compileModule(root, List.of(), "module net {", "    requires modelcost.annotations;",
                 "    requires static java.compiler;", "}");
         assertThat(source).contains("@Generated(\"dev.modelcost.processor.ModelCostProcessor\")");
     }
@@ -205,7 +207,7 @@ class GeneratedCodeTest {
     void aModuleThatReadsJavaCompilerThroughATransitiveRequirementGetsTheGeneratedAnnotation(@TempDir Path root)
             throws IOException {
         // java.se requires java.compiler transitively.
-        String source = compileModule(root, "module net {", "    requires modelcost.annotations;",
+        String source = compileModule(root, List.of(), "module net {", "    requires modelcost.annotations;",
                 "    requires java.se;", "}");
         assertThat(source).contains("@Generated(");
     }
@@ -214,7 +216,8 @@ class GeneratedCodeTest {
      * Compiles a network in a module of its own, the annotations on the module path as an automatic module,
      * under all lints as errors; returns the source of its cost class. compile-testing cannot compile a module.
      */
-    private static String compileModule(Path root, String... moduleInfo) throws IOException {
+    private static String compileModule(Path root, List<String> options, String... moduleInfo)
+            throws IOException {
         String network = String.join("\n",
                 "package net;",
                 "import dev.modelcost.*;",
@@ -222,9 +225,12 @@ class GeneratedCodeTest {
                 "public class Net {",
                 "    @Conv(out = 8, kernel = 1) Layer conv;",
                 "}");
+        List<String> arguments = new ArrayList<>(options);
+        arguments.addAll(List.of("--module-path", annotationsJar(root).toString(), "-Xlint:all,-requires-automatic",
+                "-Werror"));
         List<Diagnostic<? extends JavaFileObject>> diagnostics = DiskCompilation.compile(root,
                 Map.of("module-info.java", String.join("\n", moduleInfo), "net/Net.java", network),
-                "--module-path", annotationsJar(root).toString(), "-Xlint:all,-requires-automatic", "-Werror");
+                arguments.toArray(String[]::new));
         assertThat(diagnostics).isEmpty();
         return Files.readString(root.resolve("sources/net/NetCost.java"));
     }
