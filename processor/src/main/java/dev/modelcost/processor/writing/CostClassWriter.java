@@ -127,7 +127,8 @@ public final class CostClassWriter {
             if (text == null) {
                 text = new StringBuilder(source.length() + 16).append(source, 0, i);
             }
-            // JavaPoet doubles every backslash of a string literal, so this one always starts the escape.
+            // Outside the string literals (ASCII already, see JavaLiterals): in names and javadoc, where no
+            // backslash stands before it, so this one always starts the escape.
             text.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
         }
         return text == null ? source : text.toString();

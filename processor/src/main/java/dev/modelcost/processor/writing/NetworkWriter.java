@@ -8,6 +8,7 @@ import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.read.NetworkDecl;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -57,9 +58,10 @@ public final class NetworkWriter {
                 : file.packageName() + "." + file.typeSpec().name();
         try {
             writeSource(qualifiedName, CostClassWriter.source(file), network);
-        } catch (IOException | RuntimeException e) {
-            // javac's Filer throws FilerException for a name already written or compiled in this run, and an
-            // IOException or an IllegalArgumentException (a folder where the file should be) for the rest.
+        } catch (IOException | IllegalArgumentException | UncheckedIOException | SecurityException e) {
+            // What a folder can make javac's Filer throw: a FilerException for a name already written or compiled
+            // in this run, an IOException, an IllegalArgumentException for a folder where the file should be.
+            // Anything else (an IllegalStateException) is a misuse of the Filer, a bug of ours: MC002.
             findings.add(Diagnostic.CANNOT_WRITE, network.costClassPosition(), qualifiedName, reason(e),
                     isNameClash(e) ? COST_CLASS_CLASH : SOURCE_FOLDER);
             return;
@@ -67,7 +69,7 @@ public final class NetworkWriter {
         for (Map.Entry<String, String> report : ReportWriter.reports(cost, memory, reportFormats).entrySet()) {
             try {
                 writeResource(report.getKey(), report.getValue(), network);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | IllegalArgumentException | UncheckedIOException | SecurityException e) {
                 findings.add(Diagnostic.CANNOT_WRITE, network.annotation(), "the reports of "
                         + network.type().getQualifiedName(), report.getKey() + ": " + reason(e), REPORT_FOLDER);
                 break;
