@@ -37,14 +37,14 @@ class GeneratedCodeTest {
      * Every character that Java, JavaPoet or the layer table treat specially: line and paragraph separators
      * (JavaPoet breaks lines on them), carriage return, line feed, tab, NUL, a lone surrogate, the DOS end of
      * file, NEL, a quote, a backslash (also before {@code u}, as in a Unicode escape), a comment's end, a letter
-     * beyond ASCII.
+     * beyond ASCII, backspace and form feed.
      */
     private static final String HOSTILE = "a\u2028b\u2029c\rd\ne\tf\0g\ud800h\udc00i\u001aj\u0085k\"l\\m\\u0041n*/o"
-            + "\u00e9p";
+            + "\u00e9p\bq\fr";
 
     /** {@link #HOSTILE} as the text of a Java string literal in a fixture's source. */
     private static final String HOSTILE_SOURCE = "a\\u2028b\\u2029c\\rd\\ne\\tf\\0g\\ud800h\\udc00i\\u001aj\\u0085k"
-            + "\\\"l\\\\m\\\\u0041n*/o\\u00e9p";
+            + "\\\"l\\\\m\\\\u0041n*/o\\u00e9p\\bq\\fr";
 
     @Test
     void networkAndDeviceNamesRoundTripWhateverTheirCharacters() {

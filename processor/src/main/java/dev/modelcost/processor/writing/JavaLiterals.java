@@ -1,7 +1,5 @@
 package dev.modelcost.processor.writing;
 
-import java.util.Locale;
-
 /**
  * Java string literals for generated source, to be emitted with JavaPoet's {@code $L}. JavaPoet's own {@code $S}
  * leaves the line and paragraph separators (U+2028, U+2029) as they are and then breaks the output line on them,
@@ -9,6 +7,8 @@ import java.util.Locale;
  * one line of ASCII whatever the text, and javac reads back exactly that text.
  */
 final class JavaLiterals {
+    private static final String HEX_DIGITS = "0123456789abcdef";
+
     private JavaLiterals() {
     }
 
@@ -41,7 +41,10 @@ final class JavaLiterals {
                 // A Unicode escape is read before anything else: never one for a line feed, carriage return,
                 // quote or backslash, all handled above.
                 if (c < 0x20 || c >= 0x7f) {
-                    literal.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    literal.append("\\u");
+                    for (int shift = 12; shift >= 0; shift -= 4) {
+                        literal.append(HEX_DIGITS.charAt((c >> shift) & 0xf));
+                    }
                 } else {
                     literal.append(c);
                 }
