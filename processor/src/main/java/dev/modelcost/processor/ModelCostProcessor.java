@@ -1,7 +1,6 @@
 package dev.modelcost.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.ClassName;
 import dev.modelcost.processor.analysis.MemoryAnalyzer;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
@@ -19,10 +18,7 @@ import dev.modelcost.processor.read.SourceText;
 import dev.modelcost.processor.read.UnresolvedValueException;
 import dev.modelcost.processor.validation.BudgetChecker;
 import dev.modelcost.processor.validation.DeclarationValidator;
-import dev.modelcost.processor.writing.CostClassWriter;
-import dev.modelcost.processor.writing.MarkdownReport;
-import dev.modelcost.processor.writing.ReportWriter;
-import java.io.IOException;
+import dev.modelcost.processor.writing.NetworkWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Set;
@@ -48,10 +44,9 @@ public final class ModelCostProcessor extends AbstractProcessor {
     private final MemoryAnalyzer memoryAnalyzer = new MemoryAnalyzer();
     private Options options;
     private NetworkReader reader;
-    private ReportWriter reports;
     private NetworkExpander expander;
     private OutsideNetworkFinder outsideNetworks;
-    private CostClassWriter writer;
+    private NetworkWriter writer;
     private Reporter reporter;
     private SourceText sourceText;
     private final DeferredElements deferredNetworks = new DeferredElements();
@@ -65,11 +60,9 @@ public final class ModelCostProcessor extends AbstractProcessor {
         reporter = new Reporter(environment.getMessager(), options.budgetSeverity());
         reporter.report(optionProblems);
         reader = new NetworkReader(environment.getElementUtils(), options.target());
-        reports = new ReportWriter(environment.getFiler());
         outsideNetworks = new OutsideNetworkFinder(environment.getElementUtils());
         sourceText = new SourceText(environment);
-        TypeElement generated = environment.getElementUtils().getTypeElement(AnnotationNames.GENERATED);
-        writer = new CostClassWriter(generated == null ? null : ClassName.get(generated));
+        writer = new NetworkWriter(environment, options.reports(), options.verbose());
     }
 
     /**
@@ -201,24 +194,6 @@ public final class ModelCostProcessor extends AbstractProcessor {
 
     /** The cost class, the reports and, when asked, the per-layer summary as a note. */
     private void write(NetworkCost cost, MemoryProfile memory, Findings findings) {
-        try {
-            CostClassWriter.writeTo(processingEnv.getFiler(), writer.write(cost, memory));
-        } catch (IOException e) {
-            findings.add(Diagnostic.CANNOT_WRITE, cost.network().costClassPosition(),
-                    cost.network().packageName() + "." + cost.network().costClassName(), e.getMessage(),
-                    "give @Network a costClass that no other class in the package uses");
-            return;
-        }
-        try {
-            reports.write(cost, memory, options.reports());
-        } catch (IOException e) {
-            findings.add(Diagnostic.CANNOT_WRITE, cost.network().annotation(), "the reports of "
-                    + cost.network().type().getQualifiedName(), e.getMessage(),
-                    "check that the class output folder is writable, or pass -Amodelcost.reports=none");
-        }
-        if (options.verbose()) {
-            processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.NOTE,
-                    MarkdownReport.write(cost, memory), cost.network().type());
-        }
+        writer.write(cost, memory, findings);
     }
 }

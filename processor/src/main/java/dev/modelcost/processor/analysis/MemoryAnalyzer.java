@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -58,8 +59,9 @@ public final class MemoryAnalyzer {
                 BigInteger memory = BigInteger.valueOf(moved).multiply(BigInteger.valueOf(target
                         .peakFlopsPerSecond()));
                 computeBound = compute.compareTo(memory) >= 0;
-                nanos = computeBound ? ceilNanos(layer.flops(), target.peakFlopsPerSecond())
-                        : ceilNanos(moved, target.bytesPerSecond());
+                nanos = computeBound
+                        ? ceilNanos("latency" + layerOf, layer.flops(), "FLOPs", target.peakFlopsPerSecond())
+                        : ceilNanos("latency" + layerOf, moved, "bytes moved", target.bytesPerSecond());
                 latency = Exact.add("latency" + of, latency, nanos);
             }
             traffic.add(new LayerTraffic(outputBytes, moved, nanos, computeBound));
@@ -71,11 +73,20 @@ public final class MemoryAnalyzer {
         return new MemoryProfile(target, traffic, paramBytes, activationBytes, peak, bytesMoved, latency);
     }
 
-    /** {@code ceil(amount / perSecond)} seconds, in nanoseconds. */
-    private static long ceilNanos(long amount, long perSecond) {
+    /**
+     * {@code ceil(amount / perSecond)} seconds, in nanoseconds; beyond a {@code long} (292 years) on a slow enough
+     * device, an overflow of the figure.
+     */
+    private static long ceilNanos(String figure, long amount, String unit, long perSecond) {
         BigInteger[] division = BigInteger.valueOf(amount).multiply(NANOS_PER_SECOND)
                 .divideAndRemainder(BigInteger.valueOf(perSecond));
-        return division[0].add(division[1].signum() > 0 ? BigInteger.ONE : BigInteger.ZERO).longValueExact();
+        BigInteger nanos = division[0].add(division[1].signum() > 0 ? BigInteger.ONE : BigInteger.ZERO);
+        if (nanos.bitLength() >= Long.SIZE) {
+            throw new OverflowException(figure + " in nanoseconds", Numbers.grouped(amount) + " " + unit + " / "
+                    + Numbers.grouped(perSecond) + " per second = " + String.format(Locale.ROOT, "%,d", nanos) + " ns",
+                    Exact.LONG_LIMIT);
+        }
+        return nanos.longValueExact();
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.modelcost.processor.model.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -210,10 +211,23 @@ public final class NetworkReader {
         if (written.isEmpty()) {
             return derived;
         }
-        if (!SourceVersion.isName(written) || written.contains(".")) {
+        if (!isClassName(written)) {
             findings.add(Diagnostic.BAD_CLASS_NAME, network.position("costClass"), written, derived);
         }
         return written;
+    }
+
+    /** The restricted identifiers that may not name a type (JLS 3.8 TypeIdentifier, Java 17 to 25). */
+    private static final Set<String> RESTRICTED_TYPE_NAMES = Set.of("permits", "record", "sealed", "var", "yield");
+
+    /**
+     * Whether a simple name can name a class in every source version: not a keyword of the latest (so not
+     * {@code _} either), and none of the restricted identifiers that name no type ({@code var}, {@code
+     * record}...), which {@link SourceVersion#isName} accepts.
+     */
+    private static boolean isClassName(String name) {
+        return SourceVersion.isName(name, SourceVersion.latest()) && !name.contains(".")
+                && !RESTRICTED_TYPE_NAMES.contains(name);
     }
 
     private static String derivedCostClassName(TypeElement type) {

@@ -14,15 +14,13 @@ import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
-import javax.tools.JavaFileObject;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Writes the {@code <Network>Cost} class: compile-time constants for the totals, and the per-layer
@@ -38,28 +36,30 @@ public final class CostClassWriter {
     private static final ClassName LAYER_TABLE = ClassName.get(LayerTable.class);
     private static final ClassName MODEL_COST = ClassName.get(ModelCost.class);
     private static final String PROCESSOR = "dev.modelcost.processor.ModelCostProcessor";
+    private static final String INDENT = "    ";
 
-    private final ClassName generatedAnnotation;
+    private final GeneratedAnnotation generatedAnnotation;
 
-    /** @param generatedAnnotation the {@code @Generated} to mark the class with, or null when none exists */
-    public CostClassWriter(ClassName generatedAnnotation) {
+    /** @param generatedAnnotation the {@code @Generated} to mark each class with, where its module has one */
+    public CostClassWriter(GeneratedAnnotation generatedAnnotation) {
         this.generatedAnnotation = generatedAnnotation;
     }
 
     /** The source file of the cost class. */
     public JavaFile write(NetworkCost cost, MemoryProfile memory) {
-        ClassName network = ClassName.get(cost.network().type());
+        TypeElement networkType = cost.network().type();
         ClassName self = ClassName.get(cost.network().packageName(), cost.network().costClassName());
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addOriginatingElement(cost.network().type())
-                .addJavadoc("The cost of {@link $T} per input sample ($L), counted by modelcost at compile time.\n",
-                        network, cost.input())
+                .addOriginatingElement(networkType)
+                // javadoc may link only to what the cost class can see: not to a private nested network.
+                .addJavadoc("The cost of {@$L $T} per input sample ($L), counted by modelcost at compile time.\n",
+                        isVisibleInItsPackage(networkType) ? "link" : "code", ClassName.get(networkType),
+                        cost.input())
                 .addJavadoc("\n<p>All figures are exact, for a batch of 1. See {@link $T} for the conventions.\n",
                         MODEL_COST);
-        if (generatedAnnotation != null) {
-            type.addAnnotation(AnnotationSpec.builder(generatedAnnotation).addMember("value", "$S", PROCESSOR).build());
-        }
+        generatedAnnotation.beside(networkType).ifPresent(generated -> type.addAnnotation(AnnotationSpec
+                .builder(generated).addMember("value", "$L", literal(PROCESSOR)).build()));
         type.addField(longConstant("MACS", cost.macs(),
                 "Multiply-accumulates of the convolution, transposed-convolution and dense layers: the convention\n"
                         + "of torchvision's published \"GFLOPS\", fvcore, ptflops and thop, and of papers' \"mult-adds\".\n"));
@@ -85,32 +85,26 @@ public final class CostClassWriter {
         addMemory(type, memory);
         type.addField(FieldSpec.builder(MODEL_COST, "MODEL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("These totals with the per-layer breakdown, in declaration order.\n")
-                .initializer("new $T($S, $L, $L, MACS, BIAS_ADDS, FLOPS, PARAMS, ACTIVATIONS, PRECISION, PARAM_BYTES,"
+                .initializer("new $T($L, $L, $L, MACS, BIAS_ADDS, FLOPS, PARAMS, ACTIVATIONS, PRECISION, PARAM_BYTES,"
                         + " ACTIVATION_BYTES, PEAK_ACTIVATION_BYTES, BYTES_MOVED, $L, layers())", MODEL_COST,
-                        cost.network().displayName(), intArray(cost.input().toInts()),
+                        literal(cost.network().displayName()), intArray(cost.input().toInts()),
                         intArray(cost.output().toInts()), memory.target().hasDevice() ? "LATENCY_NANOS" : "-1L")
                 .build());
-        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        addLayers(type, cost.layers(), memory.layers());
+        type.addMethod(privateConstructor("Not instantiable: a holder of constants.\n"));
+        addLayers(type, self.simpleName(), cost.layers(), memory.layers());
+        // java.lang's types are imported too, so that a same-package class named String cannot shadow them.
         return JavaFile.builder(cost.network().packageName(), type.build())
-                .indent("    ")
-                .skipJavaLangImports(true)
+                .indent(INDENT)
                 .build();
     }
 
     /**
-     * Writes the source file through the Filer, rendered first and written at once: JavaPoet's own {@link
+     * The text of the source file, {@linkplain #ascii ASCII}, to be written at once: JavaPoet's own {@link
      * JavaFile#writeTo(Filer)} sends every token to the Filer's writer on its own, which cost as much again as
-     * rendering for a large network. The text is {@linkplain #ascii ASCII}.
+     * rendering for a large network.
      */
-    public static void writeTo(Filer filer, JavaFile file) throws IOException {
-        String text = ascii(file.toString());
-        TypeSpec type = file.typeSpec();
-        String name = file.packageName().isEmpty() ? type.name() : file.packageName() + "." + type.name();
-        JavaFileObject source = filer.createSourceFile(name, type.originatingElements().toArray(Element[]::new));
-        try (Writer out = source.openWriter()) {
-            out.write(text);
-        }
+    public static String source(JavaFile file) {
+        return ascii(file.toString());
     }
 
     /**
@@ -133,7 +127,8 @@ public final class CostClassWriter {
             if (text == null) {
                 text = new StringBuilder(source.length() + 16).append(source, 0, i);
             }
-            // JavaPoet doubles every backslash of a string literal, so this one always starts the escape.
+            // Outside the string literals (ASCII already, see JavaLiterals): in names and javadoc, where no
+            // backslash stands before it, so this one always starts the escape.
             text.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
         }
         return text == null ? source : text.toString();
@@ -176,7 +171,8 @@ public final class CostClassWriter {
      * four bytes, so no class nears the JVM's limits (65,535 constants, 64 KiB per method) below some 70 GB of
      * table, far beyond what javac can hold.
      */
-    private static void addLayers(TypeSpec.Builder type, List<LayerFigures> layers, List<LayerTraffic> traffic) {
+    private static void addLayers(TypeSpec.Builder type, String typeName, List<LayerFigures> layers,
+            List<LayerTraffic> traffic) {
         StringBuilder table = new StringBuilder();
         for (int index = 0; index < layers.size(); index++) {
             LayerTable.appendLine(table, layerCost(layers.get(index), traffic.get(index), index));
@@ -184,20 +180,25 @@ public final class CostClassWriter {
         List<String> parts = parts(table);
         MethodSpec.Builder all = MethodSpec.methodBuilder("layers")
                 .addJavadoc("The layers, one per line of text in the columns of {@link $T}.\n", LAYER_TABLE)
+                .addJavadoc("\n@return the layers in declaration order\n")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(ParameterizedTypeName.get(LIST, LAYER_COST))
                 .addStatement("$T table = new $T($L)", StringBuilder.class, StringBuilder.class, table.length());
+        String prefix = nestedClassPrefix(typeName);
         for (int start = 0, block = 0; start < parts.size(); start += PARTS_PER_CLASS, block++) {
-            String blockName = "Table" + block;
+            String blockName = prefix + block;
             MethodSpec.Builder appendTo = MethodSpec.methodBuilder("appendTo")
+                    .addJavadoc("Appends this part of the table.\n\n@param table the table so far\n")
                     .addModifiers(Modifier.STATIC)
                     .addParameter(StringBuilder.class, "table");
             for (String part : parts.subList(start, Math.min(parts.size(), start + PARTS_PER_CLASS))) {
-                appendTo.addStatement("table.append($S)", part);
+                appendTo.addStatement("table.append($L)", literal(part));
             }
             type.addType(TypeSpec.classBuilder(blockName)
+                    .addJavadoc("Block $L of the table, in a class of its own so that no class nears the JVM's limit of "
+                            + "constants.\n", block)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                    .addMethod(privateConstructor("Not instantiable.\n"))
                     .addMethod(appendTo.build())
                     .build());
             all.addStatement("$L.appendTo(table)", blockName);
@@ -258,8 +259,35 @@ public final class CostClassWriter {
     private static FieldSpec stringConstant(String name, String value, String javadoc) {
         return FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc(javadoc)
-                .initializer("$S", value)
+                .initializer("$L", literal(value))
                 .build();
+    }
+
+    private static String literal(String text) {
+        return JavaLiterals.string(text, INDENT);
+    }
+
+    private static MethodSpec privateConstructor(String javadoc) {
+        return MethodSpec.constructorBuilder().addJavadoc(javadoc).addModifiers(Modifier.PRIVATE).build();
+    }
+
+    /**
+     * The nested classes' names are this prefix and a number: {@code Table0}, {@code Table1}..., unless the cost
+     * class itself is named so, which a nested class may not be ({@code Rows0} then). JavaPoet qualifies any type
+     * of the same simple name.
+     */
+    static String nestedClassPrefix(String typeName) {
+        return typeName.startsWith("Table") ? "Rows" : "Table";
+    }
+
+    /** Whether a class of its package can see the type: neither it nor a type enclosing it is private. */
+    private static boolean isVisibleInItsPackage(TypeElement type) {
+        for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (e.getModifiers().contains(Modifier.PRIVATE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code new int[] {3, 224, 224}}. */
