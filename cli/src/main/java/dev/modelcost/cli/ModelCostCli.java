@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -14,9 +15,11 @@ import picocli.CommandLine.Spec;
  * before.json after.json}. Whatever goes wrong, the exit code is never {@link ExitCodes#GREW} unless the
  * figure grew: a bad input or an unexpected failure is {@link ExitCodes#BAD_INPUT}, with one line on stderr.
  */
-@Command(name = "modelcost", mixinStandardHelpOptions = true, subcommands = CostDiff.class,
-        description = "Tools for modelcost's reports.")
+@Command(name = "modelcost", subcommands = CostDiff.class, description = "Tools for modelcost's reports.")
 public final class ModelCostCli implements Runnable {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Spec
     CommandSpec spec;
 
@@ -36,6 +39,12 @@ public final class ModelCostCli implements Runnable {
         CommandLine command = new CommandLine(new ModelCostCli());
         command.setOut(out);
         command.setErr(err);
+        command.setParameterExceptionHandler((exception, arguments) -> {
+            CommandLine wrong = exception.getCommandLine();
+            wrong.getErr().println(Text.oneLine(exception.getMessage(), 400));
+            wrong.getErr().println("Try '" + wrong.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return ExitCodes.BAD_INPUT;
+        });
         command.setExecutionExceptionHandler((exception, line, parsed) -> {
             line.getErr().println(exception instanceof BadReportException ? exception.getMessage()
                     : Text.oneLine("modelcost: failed: " + exception, 400));

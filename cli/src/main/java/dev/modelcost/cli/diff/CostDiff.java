@@ -22,7 +22,7 @@ import picocli.CommandLine.TypeConversionException;
  * CI can gate a pull request; 2 when an argument or a report is wrong, and so never 1 for a file it cannot
  * read.
  */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff",
         description = "Compares one figure of two modelcost JSON reports, per layer and in total.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -30,6 +30,9 @@ import picocli.CommandLine.TypeConversionException;
             "1:the total grew by more than the threshold",
             "2:a wrong argument, or a file that is not a modelcost report of version 1"})
 public final class CostDiff implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Option(names = "--metric", paramLabel = "TOTAL", defaultValue = "macs",
             description = "the total to compare: macs, flops, params, activations, paramBytes, peakActivationBytes,"
                     + " memoryBytes, bytesMoved, latencyNanos, ... (default: ${DEFAULT-VALUE})")

@@ -103,7 +103,11 @@ class CostDiffTest {
     @Test
     void badArgumentsExitWithTwo() throws IOException {
         Path before = report("before.json", "conv1=100");
-        assertThat(diff(before).exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        CliRun oneFile = diff(before);
+        assertThat(oneFile.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(oneFile.errLines()).containsExactly("Missing required parameter: 'AFTER.json'",
+                "Try 'modelcost diff --help' for the options.").inOrder();
+        assertThat(oneFile.out()).isEmpty();
         assertThat(diff(before, before, before).exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(diff("--frobnicate", before, before).exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(CliRun.of().exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
