@@ -102,9 +102,7 @@ final class ReportParse {
 
     private void totals(JsonToken token) throws IOException {
         hasTotals = true;
-        if (token != JsonToken.START_OBJECT) {
-            problem("\"totals\" is " + kind(token) + ", not an object");
-            parser.skipChildren();
+        if (!expect(token, JsonToken.START_OBJECT, "\"totals\"")) {
             return;
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -122,9 +120,7 @@ final class ReportParse {
 
     private void layers(JsonToken token) throws IOException {
         hasLayers = true;
-        if (token != JsonToken.START_ARRAY) {
-            problem("\"layers\" is " + kind(token) + ", not an array");
-            parser.skipChildren();
+        if (!expect(token, JsonToken.START_ARRAY, "\"layers\"")) {
             return;
         }
         int index = 0;
@@ -135,9 +131,7 @@ final class ReportParse {
     }
 
     private void layer(JsonToken token, String where) throws IOException {
-        if (token != JsonToken.START_OBJECT) {
-            problem(where + " is " + kind(token) + ", not an object");
-            parser.skipChildren();
+        if (!expect(token, JsonToken.START_OBJECT, where)) {
             return;
         }
         String name = null;
@@ -194,6 +188,16 @@ final class ReportParse {
         Scalar scalar = new Scalar(token, text ? parser.getText() : null);
         parser.skipChildren();
         return scalar;
+    }
+
+    /** Whether the value is an object or array as expected; if not, the problem is noted and the value skipped. */
+    private boolean expect(JsonToken token, JsonToken expected, String what) throws IOException {
+        if (token == expected) {
+            return true;
+        }
+        problem(what + " is " + kind(token) + ", not " + kind(expected));
+        parser.skipChildren();
+        return false;
     }
 
     private void problem(String what) {
