@@ -28,7 +28,7 @@ public final class ModelCostCli implements Runnable {
         try {
             code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         } catch (Throwable e) { // an OutOfMemoryError too: the JVM would exit 1, which means "the cost grew"
-            System.err.println("modelcost: failed: " + e);
+            System.err.println(Text.oneLine("modelcost: failed: " + e, 400));
             code = ExitCodes.BAD_INPUT;
         }
         System.exit(code);
