@@ -2,6 +2,7 @@ package dev.modelcost.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import dev.modelcost.processor.testing.Compiled;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HtmlReportBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Duration BROWSER_TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
     Path folder;
@@ -72,10 +76,38 @@ class HtmlReportBrowserTest {
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--user-data-dir=" + folder.resolve("profile"),
                 "--virtual-time-budget=5000", "--dump-dom", page.toUri().toString()));
-        Process process = new ProcessBuilder(command).redirectError(folder.resolve("chromium.log").toFile()).start();
-        String dom = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return dom;
+        return run(command, folder, BROWSER_TIMEOUT);
+    }
+
+    /**
+     * Runs {@code command} and returns what it printed. Its output goes to a file, not a pipe read here, so that
+     * a browser that hangs is stopped at the timeout (with every process it started) instead of waited on.
+     */
+    static String run(List<String> command, Path folder, Duration timeout) throws IOException, InterruptedException {
+        Path output = folder.resolve("browser.out");
+        Path log = folder.resolve("browser.log");
+        Process process = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(log.toFile())
+                .start();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(command.get(0) + " did not finish within " + timeout.toSeconds()
+                        + " s and was stopped; its log: " + log);
+            }
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // fails even if run() blocks for good
+    void aBrowserThatHangsIsStoppedAtTheTimeout() throws IOException {
+        Path browser = Files.writeString(folder.resolve("hanging-browser"), "#!/bin/sh\necho '<html>'\nsleep 600\n");
+        assertThat(browser.toFile().setExecutable(true)).isTrue();
+        AssertionError error = assertThrows(AssertionError.class,
+                () -> run(List.of(browser.toString()), folder, Duration.ofSeconds(2)));
+        assertThat(error).hasMessageThat().contains("hanging-browser did not finish within 2 s and was stopped");
     }
 
     private static String attribute(String dom, String name) {

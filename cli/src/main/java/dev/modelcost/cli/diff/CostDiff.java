@@ -1,0 +1,77 @@
+package dev.modelcost.cli.diff;
+
+import dev.modelcost.cli.ExitCodes;
+import dev.modelcost.cli.report.BadReportException;
+import dev.modelcost.cli.report.ReportReader;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Compares two modelcost JSON reports of a network, before and after a change, and prints what changed per
+ * layer and in total for one figure. Exits 1 when that figure's total grew by more than a threshold, so that
+ * CI can gate a pull request; 2 when an argument or a report is wrong, and so never 1 for a file it cannot
+ * read.
+ */
+@Command(name = "diff",
+        description = "Compares one figure of two modelcost JSON reports, per layer and in total.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the total is within the threshold, or no threshold is given",
+            "1:the total grew by more than the threshold",
+            "2:a wrong argument, or a file that is not a modelcost report of version 1"})
+public final class CostDiff implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = "--metric", paramLabel = "TOTAL", defaultValue = "macs",
+            description = "the total to compare: macs, flops, params, activations, paramBytes, peakActivationBytes,"
+                    + " memoryBytes, bytesMoved, latencyNanos, ... (default: ${DEFAULT-VALUE})")
+    String metric;
+
+    @Option(names = "--threshold", paramLabel = "PERCENT", converter = PercentConverter.class,
+            description = "exit 1 when the total grew by more than this, e.g. 5 or 2.5%%")
+    BigDecimal threshold;
+
+    @Parameters(index = "0", paramLabel = "BEFORE.json", description = "the report before the change")
+    Path before;
+
+    @Parameters(index = "1", paramLabel = "AFTER.json", description = "the report after the change")
+    Path after;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws BadReportException {
+        ReportReader reader = new ReportReader(metric);
+        Comparison comparison = new Comparison(reader.read(before), reader.read(after));
+        PrintWriter out = spec.commandLine().getOut();
+        comparison.print(out);
+        boolean grew = threshold != null && comparison.grewBeyond(threshold, out);
+        out.flush();
+        return grew ? ExitCodes.GREW : ExitCodes.OK;
+    }
+
+    /** A percentage such as {@code 5}, {@code 2.5} or {@code 5%}. */
+    static final class PercentConverter implements ITypeConverter<BigDecimal> {
+        private static final Pattern PERCENT = Pattern.compile("\\d{1,9}(\\.\\d{1,6})?%?");
+
+        @Override
+        public BigDecimal convert(String value) {
+            if (!PERCENT.matcher(value).matches()) {
+                throw new TypeConversionException("'" + value + "' is not a percentage such as 5 or 2.5%");
+            }
+            return new BigDecimal(value.replace("%", ""));
+        }
+    }
+}

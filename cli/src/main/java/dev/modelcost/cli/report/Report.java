@@ -1,0 +1,14 @@
+package dev.modelcost.cli.report;
+
+import java.util.Map;
+
+/**
+ * The parts of one report that a comparison of one figure needs.
+ *
+ * @param network the network's display name
+ * @param metric the figure read, a key of the report's totals
+ * @param total the network's total of that figure
+ * @param layers each layer's value of that figure, by layer name in report order; layers without it are absent
+ */
+public record Report(String network, String metric, long total, Map<String, Long> layers) {
+}

@@ -1,0 +1,71 @@
+package dev.modelcost.cli.diff;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.modelcost.cli.CliRun;
+import dev.modelcost.cli.ExitCodes;
+import dev.modelcost.cli.report.ReportKeys;
+import dev.modelcost.processor.ModelCostProcessor;
+import dev.modelcost.processor.writing.JsonReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The diff on reports that the processor wrote: the reader and the writer agree on the format. */
+class ProcessorReportTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void theVersionReadIsTheVersionWritten() {
+        assertThat(ReportKeys.VERSION_READ).isEqualTo(JsonReport.VERSION);
+    }
+
+    @Test
+    void aWiderLayerInARealReportFailsTheThreshold() throws IOException {
+        Path before = report("before", 16);
+        Path after = report("after", 32);
+        // conv1: 3*16*9*32*32 = 442,368 MACs -> 884,736; head: 16*32*32*10 = 163,840 -> 327,680.
+        CliRun run = CliRun.of("diff", "--threshold", "5", before.toString(), after.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.GREW);
+        assertThat(run.out()).contains("modelcost diff of Small: macs");
+        assertThat(run.out()).contains("  conv1  442,368    884,736  +442,368 (+100.0%)");
+        assertThat(run.out()).contains("total    606,208  1,212,416  +606,208 (+100.0%)");
+
+        CliRun latency = CliRun.of("diff", "--metric", "latencyNanos", before.toString(), after.toString());
+        assertThat(latency.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(latency.out()).contains("modelcost diff of Small: latencyNanos");
+    }
+
+    /** Compiles a network whose first layer has {@code width} channels; returns its JSON report. */
+    private Path report(String name, int width) throws IOException {
+        Path sources = Files.createDirectories(folder.resolve(name + "/src/n"));
+        Path classes = Files.createDirectories(folder.resolve(name + "/classes"));
+        Path source = Files.writeString(sources.resolve("Small.java"), String.join("\n",
+                "package n;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 3, size = {32, 32}))",
+                "@Device(preset = DevicePreset.T4)",
+                "public class Small {",
+                "    @Conv(out = " + width + ", kernel = 3, padding = 1, bias = false) Layer conv1;",
+                "    @Conv(out = 10, kernel = 1, bias = false) Layer head;",
+                "}"), StandardCharsets.UTF_8);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, null,
+                    List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path")), null,
+                    files.getJavaFileObjects(source));
+            task.setProcessors(List.of(new ModelCostProcessor()));
+            assertThat(task.call()).isTrue();
+        }
+        return classes.resolve("META-INF/modelcost/n.Small.json");
+    }
+}
