@@ -15,6 +15,7 @@ import dev.modelcost.processor.read.AnnotationNames;
 import dev.modelcost.processor.read.MalformedAnnotationException;
 import dev.modelcost.processor.read.NetworkReader;
 import dev.modelcost.processor.read.OutsideNetworkFinder;
+import dev.modelcost.processor.read.SuperNetwork;
 import dev.modelcost.processor.validation.BudgetChecker;
 import dev.modelcost.processor.validation.DeclarationValidator;
 import dev.modelcost.processor.writing.CostClassWriter;
@@ -123,6 +124,9 @@ public final class ModelCostProcessor extends AbstractProcessor {
 
     private void processNetwork(TypeElement type) {
         try {
+            if (new SuperNetwork(processingEnv.getElementUtils()).isCopy(type)) {
+                return; // the network it copies is counted, once
+            }
             AnnotationMirror mirror = AnnotationNames.find(type, AnnotationNames.NETWORK).orElseThrow();
             Findings findings = new Findings();
             NetworkDecl declaration = reader.read(type, mirror, findings);

@@ -68,6 +68,8 @@ public enum Diagnostic {
             "@From on field '%s', whose @%s takes its inputs from its own list; name every input in @%s and remove @From"),
     POOL_PADDING_TOO_LARGE("MC133", Kind.ERROR,
             "layer '%s': padding %d in spatial dimension %d is more than half the window (%d), which PyTorch rejects; use at most %d"),
+    EXTENDS_NETWORK("MC155", Kind.ERROR,
+            "network %s extends network %s %s; a network counts the layer fields of its own class only, never %s's: %s"),
 
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");

@@ -5,6 +5,8 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
+import dev.modelcost.processor.ModelCostOptionsProcessor;
+import dev.modelcost.processor.ModelCostProcessor;
 import dev.modelcost.processor.testing.Compiled;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +25,7 @@ import org.junit.jupiter.api.Test;
  * and its options recognized in a module that has no network.
  */
 class ClaimingTest {
-    static final JavaFileObject TINY = Compiled.file(
-            "package mixed;",
-            "import dev.modelcost.*;",
-            "@Network(input = @Shape(channels = 3, size = {8, 8}))",
-            "public class Tiny {",
-            "    @Conv(out = 8, kernel = 3) Layer conv;",
-            "}");
+    private static final JavaFileObject TINY = tiny("mixed");
     private static final JavaFileObject PLAIN = Compiled.file(
             "package mixed;",
             "public class Plain {",
@@ -39,9 +35,23 @@ class ClaimingTest {
             "    }",
             "}");
 
+    /**
+     * A one-layer network {@code Tiny} in this package: 3x8x8 in, a 3x3 convolution to 8 channels, so 8 x 6 x 6
+     * outputs of 27 multiply-adds (7,776 MACs) and 8 x 27 weights plus 8 biases (224 parameters).
+     */
+    static JavaFileObject tiny(String packageName) {
+        return Compiled.file(
+                "package " + packageName + ";",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 3, size = {8, 8}))",
+                "public class Tiny {",
+                "    @Conv(out = 8, kernel = 3) Layer conv;",
+                "}");
+    }
+
     @Test
     void networkBesideOverrideAndSuppressWarningsPassesAllLintsAsErrors() {
-        Compilation compilation = javac().withProcessors(Registered.modelcost())
+        Compilation compilation = javac().withProcessors(ProcessorPath.modelcost())
                 .withOptions("-Xlint:all", "-Werror").compile(TINY, PLAIN);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("mixed.TinyCost");
@@ -49,9 +59,9 @@ class ClaimingTest {
 
     @Test
     void registersOnlyItsOwnAnnotationsAndAProcessorThatClaimsNothing() {
-        assertThat(Registered.names()).containsExactly("dev.modelcost.processor.ModelCostOptionsProcessor",
-                "dev.modelcost.processor.ModelCostProcessor").inOrder();
-        for (Processor processor : Registered.modelcost()) {
+        assertThat(ProcessorPath.registeredNames(ModelCostProcessor.class)).containsExactly(
+                ModelCostOptionsProcessor.class.getName(), ModelCostProcessor.class.getName()).inOrder();
+        for (Processor processor : ProcessorPath.modelcost()) {
             boolean wildcard = processor.getSupportedAnnotationTypes().contains("*");
             assertThat(processor.getSupportedAnnotationTypes()).containsNoneOf("java.lang.Override",
                     "java.lang.SuppressWarnings", "java.lang.Deprecated");
@@ -64,7 +74,7 @@ class ClaimingTest {
     @Test
     void aLaterProcessorOfEveryAnnotationGetsTheOthersAndEveryClass() {
         Recorder later = new Recorder();
-        List<Processor> processors = new ArrayList<>(Registered.modelcost());
+        List<Processor> processors = new ArrayList<>(ProcessorPath.modelcost());
         processors.add(later);
         Compilation compilation = javac().withProcessors(processors).withOptions("-Xlint:all", "-Werror")
                 .compile(TINY, PLAIN);
@@ -88,7 +98,7 @@ class ClaimingTest {
                 "public class Bare {",
                 "}");
         for (List<JavaFileObject> module : List.of(List.of(deprecated), List.of(bare))) {
-            Compilation compilation = javac().withProcessors(Registered.modelcost())
+            Compilation compilation = javac().withProcessors(ProcessorPath.modelcost())
                     .withOptions("-Amodelcost.budget=error", "-Xlint:all", "-Werror").compile(module);
             assertThat(compilation).succeededWithoutWarnings();
         }
