@@ -42,10 +42,19 @@ final class ProcessorPath {
         return processors;
     }
 
+    /** The jar or class folder that holds {@code member}. */
+    static Path jarOf(Class<?> member) {
+        try {
+            return Path.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** The class names in the service file of the jar or folder that holds {@code member}, in order. */
     static List<String> registeredNames(Class<?> member) {
         try {
-            Path location = Path.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = jarOf(member);
             if (Files.isDirectory(location)) {
                 return serviceNames(location.resolve(SERVICES));
             }
@@ -54,19 +63,17 @@ final class ProcessorPath {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new AssertionError(e);
         }
     }
 
     /**
-     * A processor named as {@code -processor} names it, from a jar loaded by a class loader of its own, as on a
-     * separate processor path: what the jar bundles (the Checker Framework bundles Guava) stays apart from the
+     * A processor named as {@code -processor} names it, from jars loaded by a class loader of their own, as on a
+     * separate processor path: what they bundle (the Checker Framework bundles Guava) stays apart from the
      * test's class path.
      */
-    static Processor isolated(Path jar, String className) {
+    static Processor isolated(List<Path> jars, String className) {
         try {
-            return create(new JarOnly(jar), className);
+            return create(new JarsOnly(jars), className);
         } catch (MalformedURLException e) {
             throw new AssertionError(e);
         }
@@ -89,23 +96,31 @@ final class ProcessorPath {
         }
     }
 
-    /** The classes of one jar, and of the JDK's modules (javac's among them); nothing of the class path. */
-    private static final class JarOnly extends URLClassLoader {
-        JarOnly(Path jar) throws MalformedURLException {
-            super(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    /** The classes of some jars, and of the JDK's modules (javac's among them); nothing of the class path. */
+    private static final class JarsOnly extends URLClassLoader {
+        JarsOnly(List<Path> jars) throws MalformedURLException {
+            super(urls(jars), ClassLoader.getPlatformClassLoader());
+        }
+
+        private static URL[] urls(List<Path> jars) throws MalformedURLException {
+            URL[] urls = new URL[jars.size()];
+            for (int i = 0; i < urls.length; i++) {
+                urls[i] = jars.get(i).toUri().toURL();
+            }
+            return urls;
         }
 
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
             try {
                 return super.findClass(name);
-            } catch (ClassNotFoundException notInJar) {
+            } catch (ClassNotFoundException notInJars) {
                 // jdk.compiler is defined to the application class loader, which also holds the class path.
                 Class<?> type = Class.forName(name, false, ClassLoader.getSystemClassLoader());
                 if (type.getModule().isNamed()) {
                     return type;
                 }
-                throw notInJar;
+                throw notInJars;
             }
         }
     }
