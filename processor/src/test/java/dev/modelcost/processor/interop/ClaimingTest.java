@@ -104,6 +104,15 @@ class ClaimingTest {
         }
     }
 
+    @Test
+    void aBadOptionIsStillAnErrorInAModuleWithoutNetworks() {
+        // javac initializes modelcost's processor, which reads the options, even in a round it is not called for.
+        Compilation compilation = javac().withProcessors(ProcessorPath.modelcost())
+                .withOptions("-Amodelcost.budget=fatal").compile(PLAIN);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[MC001] option -Amodelcost.budget=fatal is not valid");
+    }
+
     /** A processor of every annotation, as the Checker Framework's checkers are, that records what it gets. */
     static final class Recorder extends AbstractProcessor {
         final List<String> rootsOfFirstRound = new ArrayList<>();
