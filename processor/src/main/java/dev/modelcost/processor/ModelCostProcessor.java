@@ -16,6 +16,7 @@ import dev.modelcost.processor.read.NetworkReader;
 import dev.modelcost.processor.read.OutsideNetworkFinder;
 import dev.modelcost.processor.read.SourceText;
 import dev.modelcost.processor.read.UnresolvedValueException;
+import dev.modelcost.processor.read.SuperNetwork;
 import dev.modelcost.processor.validation.BudgetChecker;
 import dev.modelcost.processor.validation.DeclarationValidator;
 import dev.modelcost.processor.writing.NetworkWriter;
@@ -66,14 +67,13 @@ public final class ModelCostProcessor extends AbstractProcessor {
     }
 
     /**
-     * Every annotation type, so that javac always initializes this processor and so recognizes its
-     * {@code -Amodelcost.*} options even in a module without networks (javac warns about an option no
-     * initialized processor supports, which fails {@code -Werror} builds). What it claims is narrower: see
-     * {@link #process}.
+     * modelcost's own annotations and the {@code @Generated} on the classes it writes, never {@code "*"}: javac
+     * passes a round's annotations to processors in turn until all are claimed, and what a {@code "*"}
+     * processor claims is every annotation of the round, hiding it from the processors after it.
      */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of("*");
+        return AnnotationNames.CLAIMED;
     }
 
     @Override
@@ -142,9 +142,9 @@ public final class ModelCostProcessor extends AbstractProcessor {
     }
 
     /**
-     * Claims a round's annotations only when they are all modelcost's own (or the {@code @Generated} on the
-     * classes it writes): javac's {@code -Xlint:processing} then has nothing unclaimed to warn about in a
-     * module of networks, and other processors still see every annotation of a mixed round.
+     * Claims the annotations javac gave it, which are only its own ({@link #getSupportedAnnotationTypes}): javac's
+     * {@code -Xlint:processing} then has nothing of modelcost's to call unclaimed, and every other annotation of
+     * the round, {@code @Override} as much as another processor's, still goes on to the processors after this one.
      */
     private static boolean claims(Set<? extends TypeElement> annotations) {
         return annotations.stream()
@@ -153,6 +153,9 @@ public final class ModelCostProcessor extends AbstractProcessor {
     }
 
     private void processNetwork(TypeElement type) {
+        if (new SuperNetwork(processingEnv.getElementUtils()).isCopy(type)) {
+            return; // the network it copies is counted, once
+        }
         AnnotationMirror mirror = AnnotationNames.find(type, AnnotationNames.NETWORK).orElseThrow();
         Findings findings = new Findings();
         NetworkDecl declaration = reader.read(type, mirror, findings);

@@ -37,18 +37,6 @@ class GeneratedSourceTest {
     }
 
     @Test
-    void optionsAreRecognizedInAModuleWithoutNetworks() {
-        // javac warns about an -A option that no initialized processor supports; under -Werror that would
-        // fail every module of a build that sets the option once for all of them.
-        Compiled compiled = Compiled.sources(List.of(Compiled.file(
-                "package plain;",
-                "public class Plain {",
-                "    @Deprecated int old;",
-                "}")), "-Amodelcost.budget=error", "-Werror");
-        assertThat(compiled.compilation()).succeededWithoutWarnings();
-    }
-
-    @Test
     void sameSourcesGiveTheSameBytesWhateverTheDefaultLocale() {
         String first = generated();
         Locale original = Locale.getDefault();

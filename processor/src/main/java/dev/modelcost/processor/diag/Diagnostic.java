@@ -72,6 +72,8 @@ public enum Diagnostic {
             "%s was not counted: javac could not resolve %s in @%s(%s) by the end of annotation processing; fix the error javac reports there (a missing import, a misspelled name, or a class no processor generated)"),
     ANNOTATIONS_MISMATCH("MC135", Kind.ERROR,
             "@%s on %s has no %s attribute '%s' that this processor reads: the modelcost-annotations on the class path is not the version of modelcost-processor; use the same version of both"),
+    EXTENDS_NETWORK("MC155", Kind.ERROR,
+            "network %s extends network %s %s; a network counts the layer fields of its own class only, never %s's: %s"),
 
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");

@@ -67,7 +67,10 @@ public final class AnnotationNames {
     /** Every annotation that belongs on a field of a {@code @Network} or {@code @Block} class. */
     public static final List<String> FIELD_ANNOTATIONS = fieldAnnotations();
 
-    /** The annotations the processor claims: its own, and the {@code @Generated} on the classes it writes. */
+    /**
+     * The annotations the processor supports and claims: its own, and the {@code @Generated} on the classes it
+     * writes (which javac's {@code -Xlint:processing} would otherwise call unclaimed in the round after).
+     */
     public static final Set<String> CLAIMED = claimed();
 
     private AnnotationNames() {

@@ -50,7 +50,8 @@ public final class NetworkReader {
         String costClassName = costClassName(type, network, findings);
 
         List<LayerTemplate> layers = readLayers(type, false, findings);
-        if (layers.isEmpty() && !hasLayerAnnotation(type)) {
+        new SuperNetwork(elements).check(type, networkMirror, findings);
+        if (layers.isEmpty() && !SuperNetwork.declaresLayers(type) && SuperNetwork.of(type).isEmpty()) {
             findings.add(Diagnostic.EMPTY_NETWORK, network.annotation(), type.getSimpleName());
         }
         String packageName = elements.getPackageOf(type).getQualifiedName().toString();
@@ -117,12 +118,6 @@ public final class NetworkReader {
             }
         }
         return layers;
-    }
-
-    private static boolean hasLayerAnnotation(TypeElement type) {
-        return type.getEnclosedElements().stream()
-                .flatMap(member -> member.getAnnotationMirrors().stream())
-                .anyMatch(mirror -> AnnotationNames.LAYERS.containsKey(AnnotationNames.nameOf(mirror)));
     }
 
     /** Reads one field into a template, if it declares exactly one layer. */

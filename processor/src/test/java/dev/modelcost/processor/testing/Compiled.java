@@ -29,6 +29,11 @@ public final class Compiled {
         this.compilation = compilation;
     }
 
+    /** A compilation made elsewhere (with other processors beside modelcost), to read its generated classes. */
+    public static Compiled of(Compilation compilation) {
+        return new Compiled(compilation);
+    }
+
     /** Compiles one source file, given as lines; its name is taken from its package and public type. */
     public static Compiled source(String... lines) {
         return sources(List.of(file(lines)));
