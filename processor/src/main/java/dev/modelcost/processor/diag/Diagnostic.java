@@ -44,9 +44,9 @@ public enum Diagnostic {
     MISSING_VALUE("MC116", Kind.ERROR, "%s is missing; give %s"),
     BAD_EXPRESSION("MC117", Kind.ERROR, "expression \"%s\" (%s): %s"),
     UNKNOWN_LAYER("MC118", Kind.ERROR,
-            "layer '%s' takes input from '%s', which is not a layer declared before it; declared before it: %s"),
+            "layer '%s' takes input from '%s', which is not a layer declared before it%s; declared before it: %s"),
     SHAPES_DIFFER("MC119", Kind.ERROR, "layer '%s' %s %s, whose %s differ; %s"),
-    NOT_A_BLOCK("MC120", Kind.ERROR, "@Stage on field '%s' uses %s, which is not a @Block; annotate %s with @Block"),
+    NOT_A_BLOCK("MC120", Kind.ERROR, "@Stage on field '%s' uses %s, which is not a @Block; %s"),
     BLOCK_CYCLE("MC121", Kind.ERROR, "block %s contains itself (%s); a block cannot use itself, even indirectly"),
     BAD_ARGUMENT("MC122", Kind.ERROR, "@Stage on field '%s': %s; the parameters of %s are: %s"),
     TOO_MANY_LAYERS("MC123", Kind.ERROR,
@@ -68,6 +68,10 @@ public enum Diagnostic {
             "@From on field '%s', whose @%s takes its inputs from its own list; name every input in @%s and remove @From"),
     POOL_PADDING_TOO_LARGE("MC133", Kind.ERROR,
             "layer '%s': padding %d in spatial dimension %d is more than half the window (%d), which PyTorch rejects; use at most %d"),
+    PARAMETER_DECLARED_LATER("MC145", Kind.ERROR,
+            "the default of parameter '%s' of %s uses '%s', but parameter '%s' is declared after '%s'; declare it first"),
+    BUILT_IN_PARAMETER("MC146", Kind.ERROR,
+            "@Param '%s' of %s has the name of the built-in '%s' (%s), which it would hide; rename the parameter"),
 
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");

@@ -55,6 +55,14 @@ public final class Expression {
         return text;
     }
 
+    /** What to say of a name that is not among the known ones: a close one if there is, and all of them. */
+    static String unknownName(String name, Set<String> known) {
+        Set<String> sorted = new TreeSet<>(known);
+        return "unknown name '" + name + "'" + DidYouMean.hint(name, sorted) + "; known here: " + (known.isEmpty()
+                ? "none (names are a @Block's parameters and in; a network's expressions use numbers only)"
+                : String.join(", ", sorted));
+    }
+
     /** Parses a comma-separated list: {@code "3, width"}. */
     public static List<Expression> parseList(String text) {
         List<Expression> list = new ArrayList<>();
@@ -111,10 +119,7 @@ public final class Expression {
         public long evaluate(Map<String, Long> names) {
             Long value = names.get(name);
             if (value == null) {
-                throw new ExpressionException("unknown name '" + name + "'" + DidYouMean.hint(name,
-                        new TreeSet<>(names.keySet())) + "; known here: " + (names.isEmpty()
-                        ? "none (names are a @Block's parameters and in; a network's expressions use numbers only)"
-                        : String.join(", ", new TreeSet<>(names.keySet()))));
+                throw new ExpressionException(unknownName(name, names.keySet()));
             }
             return value;
         }
@@ -361,7 +366,7 @@ public final class Expression {
 
         private ExpressionException unexpected(char c) {
             return error("unexpected '" + c + "'"
-                    + (Character.isDigit(c) ? " (numbers are written with the digits 0 to 9)" : ""));
+                    + (Character.isDigit(c) && !isDigit(c) ? " (numbers are written with the digits 0 to 9)" : ""));
         }
 
         private char peek() {
