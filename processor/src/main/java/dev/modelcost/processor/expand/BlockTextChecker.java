@@ -135,8 +135,7 @@ public final class BlockTextChecker {
         for (String name : names) {
             if (!From.INPUT.equals(name) && !before.contains(name)) {
                 findings.add(Diagnostic.UNKNOWN_LAYER, position, layer, name, DidYouMean.hint(name, before),
-                        before.isEmpty() ? "none (use From.INPUT for the input)"
-                                : String.join(", ", before) + " (and From.INPUT)");
+                        NetworkExpander.declaredNames(before));
                 return;
             }
         }

@@ -20,6 +20,7 @@ import dev.modelcost.processor.read.NetworkReader;
 import dev.modelcost.processor.validation.DeclarationValidator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -46,7 +47,10 @@ import javax.lang.model.type.TypeMirror;
  * problem.
  */
 public final class NetworkExpander {
-    /** More layers than this is an error: it bounds the work and the generated class, whatever the repeats. */
+    /**
+     * More layers than this, or more steps of expansion (a layer, a {@code @When} evaluated, a repetition that
+     * adds nothing), is an error: it bounds the work and the generated class, whatever the repeats.
+     */
     public static final int MAX_LAYERS = 1_000_000;
     /**
      * Blocks nest at most this deep. Instantiating a block recurses, so without a bound a long enough chain of
@@ -61,7 +65,7 @@ public final class NetworkExpander {
     private final DeclarationValidator validator = new DeclarationValidator();
     private final CostAnalyzer analyzer = new CostAnalyzer();
     private final Map<TypeElement, BlockTemplate> blocks = new HashMap<>();
-    private final Map<TypeElement, Long> leastSteps = new HashMap<>();
+    private final Map<TypeElement, Long> knownLeastSteps = new HashMap<>();
 
     public NetworkExpander(NetworkReader reader) {
         this.reader = reader;
@@ -120,6 +124,12 @@ public final class NetworkExpander {
         return "annotate " + type + " with @Block, or name a class that is one";
     }
 
+    /** The names a layer can take input from, for MC118: the fields declared before it, and the input. */
+    static String declaredNames(Collection<String> before) {
+        return before.isEmpty() ? "none (use From.INPUT for the input)"
+                : String.join(", ", before) + " (and From.INPUT)";
+    }
+
     private static String article(String noun) {
         return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
@@ -135,7 +145,7 @@ public final class NetworkExpander {
      * whose large stages {@code @When} removes is walked, and counted exactly.
      */
     private long leastSteps(TypeElement type, Set<TypeElement> open) {
-        Long known = leastSteps.get(type);
+        Long known = knownLeastSteps.get(type);
         if (known != null) {
             return known;
         }
@@ -156,7 +166,7 @@ public final class NetworkExpander {
             bound = Math.min(MAX_LAYERS + 1L, bound + steps);
         }
         open.remove(type);
-        leastSteps.put(type, bound);
+        knownLeastSteps.put(type, bound);
         return bound;
     }
 
@@ -452,8 +462,7 @@ public final class NetworkExpander {
         }
 
         String declaredNames() {
-            return names.isEmpty() ? "none (use From.INPUT for the input)"
-                    : String.join(", ", names.keySet()) + " (and From.INPUT)";
+            return NetworkExpander.declaredNames(names.keySet());
         }
     }
 
