@@ -157,7 +157,8 @@ public final class BlockTextChecker {
             }
             List<String> parts = isList(mirror, plain) ? Expression.splitTopLevel(text, ',') : List.of(text);
             for (String part : parts) {
-                expression(part.trim(), values.expressionPosition(plain), twin + " of layer '" + layer + "'", parameters);
+                expression(part.trim(), values.expressionPosition(plain), twin + " of layer '" + layer + "'",
+                        parameters);
             }
         }
     }

@@ -7,10 +7,10 @@ import java.util.Optional;
 /**
  * The known name closest to a misspelled one, when one is close enough to be what was meant: at most one edit
  * (an insertion, a deletion, a substitution, or two neighbours swapped) per three characters of the longer
- * name, as javac's own "did you mean" judges closeness. Case differences count as edits, but a name that
- * differs only in case is always suggested.
+ * name, so that a short name is not "corrected" into an unrelated one. Case differences count as edits, but a
+ * name that differs only in case is always suggested. Every diagnostic about a misspelled name uses it.
  */
-public final class DidYouMean {
+final class DidYouMean {
     /** Longer names are not compared: a suggestion for them is unlikely, and comparing costs their product. */
     private static final int LONGEST_COMPARED = 100;
 
@@ -18,12 +18,12 @@ public final class DidYouMean {
     }
 
     /** {@code " (did you mean 'width'?)"}, or {@code ""} when no known name is close. */
-    public static String hint(String misspelled, Collection<String> known) {
+    static String hint(String misspelled, Collection<String> known) {
         return closest(misspelled, known).map(name -> " (did you mean '" + name + "'?)").orElse("");
     }
 
     /** The closest known name, the first of equals in the collection's order; empty when none is close. */
-    public static Optional<String> closest(String misspelled, Collection<String> known) {
+    static Optional<String> closest(String misspelled, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String name : known) {

@@ -1,7 +1,6 @@
 package dev.modelcost.processor.expand;
 
 import dev.modelcost.From;
-import dev.modelcost.LayerKind;
 import dev.modelcost.processor.analysis.CostAnalyzer;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.NetworkCost;
@@ -436,7 +435,6 @@ public final class NetworkExpander {
         private String flattenedOf(int node) {
             return node == NETWORK_INPUT ? null : flattenedBy.get(node);
         }
-
     }
 
     /** The names visible in one scope: its fields so far, and its input. */
