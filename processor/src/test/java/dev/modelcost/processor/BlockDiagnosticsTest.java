@@ -8,11 +8,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Diagnostics of blocks and stages: expressions (MC117), classes that are not blocks (MC120), cycles (MC121),
- * stage arguments (MC122), expansions too large (MC123), repeat counts (MC104), and a network left without
- * layers (MC100). A problem of a block's own text is reported once, where it is written; a problem that the
- * values given by a use cause is reported at that use (the {@code @Stage} in the network), naming the block's
- * layer. The caret lines in each fixture say where javac must point (see {@link Fixture}).
+ * Diagnostics of blocks and stages: expressions (MC117), names of layers (MC118), classes that are not blocks
+ * (MC120), cycles (MC121), stage arguments (MC122), expansions too large (MC123), repeat counts (MC104),
+ * parameters (MC145, MC146), and a network left without layers (MC100). A problem of a block's own text is
+ * reported once, where it is written, whether the block is used or not; a problem that the values given by a
+ * use cause is reported at that use (the {@code @Stage} in the network), naming the block's layer. The caret
+ * lines in each fixture say where javac must point (see {@link Fixture}).
  */
 class BlockDiagnosticsTest {
 
