@@ -64,7 +64,8 @@ record Options(BudgetSeverity budgetSeverity, Set<ReportFormat> reports, boolean
         }
         Map<String, ReportFormat> byName = Arrays.stream(ReportFormat.values())
                 .collect(Collectors.toMap(ReportFormat::extension, Function.identity()));
-        for (String name : value.split(",")) {
+        // A limit of -1 keeps empty items ("json,", ","), which are mistakes, not a shorter list.
+        for (String name : value.split(",", -1)) {
             ReportFormat format = byName.get(name.trim().toLowerCase(Locale.ROOT));
             if (format == null) {
                 findings.add(Diagnostic.BAD_OPTION, Position.of(null), REPORTS, value,

@@ -8,11 +8,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Diagnostics of blocks and stages: expressions (MC117), classes that are not blocks (MC120), cycles (MC121),
- * stage arguments (MC122), expansions too large (MC123), repeat counts (MC104), and a network left without
- * layers (MC100). A problem of a block's own text is reported once, where it is written; a problem that the
- * values given by a use cause is reported at that use (the {@code @Stage} in the network), naming the block's
- * layer. The caret lines in each fixture say where javac must point (see {@link Fixture}).
+ * Diagnostics of blocks and stages: expressions (MC117), names of layers (MC118), classes that are not blocks
+ * (MC120), cycles (MC121), stage arguments (MC122), expansions too large (MC123), repeat counts (MC104),
+ * parameters (MC145, MC146), and a network left without layers (MC100). A problem of a block's own text is
+ * reported once, where it is written, whether the block is used or not; a problem that the values given by a
+ * use cause is reported at that use (the {@code @Stage} in the network), naming the block's layer. The caret
+ * lines in each fixture say where javac must point (see {@link Fixture}).
  */
 class BlockDiagnosticsTest {
 
@@ -109,7 +110,7 @@ class BlockDiagnosticsTest {
                 "        @Param(\"8\") int width;",
                 "        @Conv(outExpr = \"widht\", kernel = 1) Layer conv;",
                 "    //                  ^ error [MC117] expression \"widht\" (outExpr of layer "
-                        + "'typo1.0.conv'): unknown name 'widht'; known here: in, width",
+                        + "'Typo.conv'): unknown name 'widht' (did you mean 'width'?); known here: in, width",
                 "    }",
                 "    @Block static class BadDefault {",
                 "        @Param int width;",
@@ -121,14 +122,14 @@ class BlockDiagnosticsTest {
                 "    @Block static class BadWhen {",
                 "        @Param(\"1\") int stride;",
                 "        @When(\"strde > 1\") @Conv(out = 8, kernel = 1) Layer conv;",
-                "    //        ^ error [MC117] expression \"strde > 1\" (@When of layer 'badWhen.0.conv'): "
-                        + "unknown name 'strde'; known here: in, stride",
+                "    //        ^ error [MC117] expression \"strde > 1\" (@When of layer 'BadWhen.conv'): "
+                        + "unknown name 'strde' (did you mean 'stride'?); known here: in, stride",
                 "    }",
                 "    @Block static class Outer {",
                 "        @Param(\"4\") int width;",
                 "        @Stage(block = Typo.class, with = \"width = width +\") Layer inner;",
                 "    //                                    ^ error [MC117] expression \"width +\" (with of "
-                        + "stage 'outer.0.inner'): a value expected at position 8 of \"width +\"",
+                        + "stage 'Outer.inner'): a value expected at position 8 of \"width +\"",
                 "    }",
                 "}");
         Fixture.Outcome outcome = Fixture.compile(fixture);
@@ -145,10 +146,11 @@ class BlockDiagnosticsTest {
                 "public class Args {",
                 "    @Stage(block = B.class, with = \"widht = 8\") Layer unknown;",
                 "    //                             ^ error [MC122] @Stage on field 'unknown': with gives "
-                        + "'widht', which B does not have; the parameters of B are: width, stride (default 1)",
+                        + "'widht', which B does not have (did you mean 'width'?); the parameters of B are: width, "
+                        + "stride (default 1)",
                 "    @Stage(block = B.class, with = \"width = 8\", first = \"strde = 2\") Layer unknownFirst;",
                 "    //                                                  ^ error [MC122] @Stage on field "
-                        + "'unknownFirst': first gives 'strde', which B does not have",
+                        + "'unknownFirst': first gives 'strde', which B does not have (did you mean 'stride'?)",
                 "    @Stage(block = B.class) Layer missing;",
                 "//  ^ error [MC122] @Stage on field 'missing': parameter 'width' has no value; give it in with "
                         + "= \"width = ...\"; the parameters of B are: width, stride (default 1)",
@@ -180,7 +182,8 @@ class BlockDiagnosticsTest {
                 "    @Block static class Outer {",
                 "        @Stage(block = B.class, with = \"wdth = 8\") Layer inner;",
                 "    //                                 ^ error [MC122] @Stage on field 'inner': with gives "
-                        + "'wdth', which B does not have",
+                        + "'wdth', which B does not have (did you mean 'width'?); the parameters of B are: width, "
+                        + "stride (default 1)",
                 "    }",
                 "}");
         Fixture.Outcome outcome = Fixture.compile(fixture);
@@ -197,14 +200,25 @@ class BlockDiagnosticsTest {
                 "public class Uses {",
                 "    @Stage(block = String.class) Layer text;",
                 "    //                   ^ error [MC120] @Stage on field 'text' uses java.lang.String, which "
-                        + "is not a @Block; annotate java.lang.String with @Block",
+                        + "is not a @Block; java.lang.String is a class of the JDK: block = must name a class of "
+                        + "yours annotated with @Block",
+                "    @Stage(block = int.class) Layer primitive;",
+                "    //                ^ error [MC120] @Stage on field 'primitive' uses int, which is not a @Block; "
+                        + "int is a primitive type: block = must name a class annotated with @Block",
+                "    @Stage(block = Layer[].class) Layer array;",
+                "    //                    ^ error [MC120] @Stage on field 'array' uses dev.modelcost.Layer[], which "
+                        + "is not a @Block; dev.modelcost.Layer[] is an array type: block = must name a class",
+                "    @Stage(block = Kind.class) Layer enumeration;",
+                "    //                 ^ error [MC120] @Stage on field 'enumeration' uses d.Uses.Kind, which is not "
+                        + "a @Block; d.Uses.Kind is an enum: block = must name a class annotated with @Block",
                 "    @Stage(block = Plain.class) Layer plain;",
                 "    //                  ^ error [MC120] @Stage on field 'plain' uses d.Uses.Plain, which is "
-                        + "not a @Block; annotate d.Uses.Plain with @Block",
+                        + "not a @Block; annotate d.Uses.Plain with @Block, or name a class that is one",
                 "    @Stage(block = Self.class) Layer self;",
                 "    @Stage(block = A.class) Layer indirect;",
                 "    static class Plain {",
                 "    }",
+                "    enum Kind { A }",
                 "    @Block static class Self {",
                 "        @Conv(out = 8, kernel = 1) Layer conv;",
                 "        @Stage(block = Self.class) Layer again;",
@@ -241,12 +255,12 @@ class BlockDiagnosticsTest {
                 "    //                               ^ error [MC104] repeat of stage 'negative' is -3; it must "
                         + "be at least 1",
                 "    @Stage(block = Outer.class) Layer outer;",
-                "//  ^ error [MC104] repeat of stage 'outer.0.inner' is 0",
                 "    @Block static class B {",
                 "        @Conv(out = 8, kernel = 1) Layer conv;",
                 "    }",
                 "    @Block static class Outer {",
                 "        @Stage(block = B.class, repeat = 0) Layer inner;",
+                "    //                                   ^ error [MC104] repeat of stage 'Outer.inner' is 0",
                 "    }",
                 "}");
         Fixture.Outcome outcome = Fixture.compile(fixture);
@@ -435,5 +449,155 @@ class BlockDiagnosticsTest {
         Fixture.Outcome outcome = Fixture.compile(fixture);
         Fixture.assertExactly(outcome, fixture);
         assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    /**
+     * A block's own names and expressions are wrong whatever its uses give: reported once, on the block's field,
+     * for a block used twice by one network and once by another, and for a block no network uses.
+     */
+    @Test
+    void aBlocksOwnMistakesAreReportedOnceOnItsFieldHoweverOftenItIsUsed() {
+        Fixture lonely = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Block",
+                "public class Lonely {",
+                "    @Param(\"8\") int width;",
+                "    @Conv(outExpr = \"width\", kernel = 1) Layer conv1;",
+                "    @BatchNorm Layer bn1;",
+                "    @Add({\"bn\", From.INPUT}) Layer sum;",
+                "    //   ^ error [MC118] layer 'Lonely.sum' takes input from 'bn', which is not a layer declared "
+                        + "before it (did you mean 'bn1'?); declared before it: conv1, bn1 (and From.INPUT)",
+                "    @Conv(outExpr = \"width *\", kernel = 1) Layer conv2;",
+                "    //              ^ error [MC117] expression \"width *\" (outExpr of layer 'Lonely.conv2'): "
+                        + "a value expected at position 8",
+                "    @Conv(out = 8, kernelExpr = \"1, sizee\") Layer conv3;",
+                "    //                          ^ error [MC117] expression \"sizee\" (kernelExpr of layer "
+                        + "'Lonely.conv3'): unknown name 'sizee'; known here: in, width",
+                "    @Add({\"conv3\"}) Layer alone;",
+                "    //   ^ error [MC126] layer 'Lonely.alone' names 1 input; it needs at least 2",
+                "}");
+        Fixture shared = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Block",
+                "public class Shared {",
+                "    @Param int width;",
+                "    @Conv(outExpr = \"width\", kernel = 1) Layer conv;",
+                "    @From(\"cnv\") @Activation(ActivationFunction.RELU) Layer relu;",
+                "    //    ^ error [MC118] layer 'Shared.relu' takes input from 'cnv', which is not a layer declared "
+                        + "before it (did you mean 'conv'?); declared before it: conv (and From.INPUT)",
+                "    @When(\"width > 8 &&\") @BatchNorm Layer norm;",
+                "    //    ^ error [MC117] expression \"width > 8 &&\" (@When of layer 'Shared.norm'): a value "
+                        + "expected",
+                "    @Stage(block = Lonely.class, with = \"widht = width\") Layer inner;",
+                "    //                                  ^ error [MC122] @Stage on field 'inner': with gives 'widht', "
+                        + "which Lonely does not have (did you mean 'width'?); the parameters of Lonely are: width "
+                        + "(default 8)",
+                "}");
+        Fixture twice = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 8, size = {4, 4}))",
+                "public class Twice {",
+                "    @Stage(block = Shared.class, with = \"width = 8\", repeat = 2) Layer first;",
+                "    @Stage(block = Shared.class, with = \"width = 16\") Layer second;",
+                "}");
+        Fixture once = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 8, size = {4, 4}))",
+                "public class Once {",
+                "    @Stage(block = Shared.class, with = \"width = 4\") Layer only;",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(lonely, shared, twice, once);
+        Fixture.assertExactly(outcome, lonely, shared, twice, once);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    @Test
+    void aDefaultCanUseOnlyTheParametersDeclaredBeforeIt() {
+        Fixture fixture = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Block",
+                "public class Defaults {",
+                "    @Param(\"in * 2\") int first;",
+                "    @Param(\"later / 2\") int half;",
+                "    //     ^ error [MC145] the default of parameter 'half' of Defaults uses 'later', but parameter "
+                        + "'later' is declared after 'half'; declare it first",
+                "    @Param(\"8\") int later;",
+                "    @Param(\"self + 1\") int self;",
+                "    //     ^ error [MC117] expression \"self + 1\" (default of parameter 'self' of Defaults): it "
+                        + "uses 'self' itself; a default can use in and the parameters declared before it",
+                "    @Param(\"frist\") int copy;",
+                "    //     ^ error [MC117] expression \"frist\" (default of parameter 'copy' of Defaults): unknown "
+                        + "name 'frist' (did you mean 'first'?); known here: first, half, in, later, self",
+                "    @Conv(outExpr = \"first + half + later + self + copy\", kernel = 1) Layer conv;",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(fixture);
+        Fixture.assertExactly(outcome, fixture);
+    }
+
+    @Test
+    void aParameterCannotHideTheBuiltInInputChannels() {
+        Fixture fixture = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 8, size = {4, 4}))",
+                "public class Hiding {",
+                "    @Stage(block = B.class, with = \"in = 4\") Layer stage;",
+                "    @Block static class B {",
+                "        @Param int in;",
+                "    //  ^ error [MC146] @Param 'in' of B has the name of the built-in 'in' (the channels of the "
+                        + "block's input), which it would hide; rename the parameter",
+                "        @Conv(outExpr = \"in\", kernel = 1) Layer conv;",
+                "    }",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(fixture);
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    /**
+     * The limit counts what the expansion does: a stage of two million repetitions that {@code @When} removes adds
+     * none, and the network of two layers compiles; where the condition holds, the limit is reached.
+     */
+    @Test
+    void stagesThatWhenRemovesDoNotCountTowardsTheLimit() {
+        Fixture small = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 8, size = {4, 4}))",
+                "public class Small {",
+                "    @Conv(out = 8, kernel = 1) Layer stem;",
+                "    @Stage(block = Blocks.Maybe.class, with = \"big = 0\") Layer maybe;",
+                "}");
+        Fixture large = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 8, size = {4, 4}))",
+                "public class Large {",
+                "    @Conv(out = 8, kernel = 1) Layer stem;",
+                "    @Stage(block = Blocks.Maybe.class, with = \"big = 1\") Layer maybe;",
+                "//  ^ error [MC123] network Large expands to more than 1,000,000 layers (at 'maybe.0.many')",
+                "}");
+        Fixture blocks = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "public class Blocks {",
+                "    @Block public static class Maybe {",
+                "        @Param int big;",
+                "        @When(\"big\") @Stage(block = One.class, repeat = 2_000_000) Layer many;",
+                "        @Conv(out = 8, kernel = 1) Layer tail;",
+                "    }",
+                "    @Block public static class One {",
+                "        @Activation(ActivationFunction.RELU) Layer relu;",
+                "    }",
+                "}");
+        Fixture.Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> Fixture.compile(small, large, blocks));
+        Fixture.assertExactly(outcome, small, large, blocks);
+        assertThat(outcome.generatedSources()).containsExactly("d.SmallCost");
     }
 }

@@ -131,8 +131,8 @@ class BudgetTest {
                 "@Block",
                 "public class Unit {",
                 "    @Conv(out = 3, kernel = 3, padding = 1) @Budget(macs = 1_000) Layer conv;",
-                "    //                                                     ^ warning [MC200] layer 'loud.0.conv' is "
-                        + "over budget: MACs 82,944 > limit 1,000",
+                "    //                                                     ^ warning [MC200] layer 'loud.0.conv' "
+                        + "of network QuietStage is over budget: MACs 82,944 > limit 1,000",
                 "}");
         Fixture quietNetwork = Fixture.of(
                 "package d;",

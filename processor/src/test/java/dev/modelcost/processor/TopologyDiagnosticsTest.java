@@ -122,14 +122,14 @@ class TopologyDiagnosticsTest {
                         + "declared before it; declared before it: first (and From.INPUT)",
                 "    @Conv(out = 8, kernel = 1) Layer later;",
                 "    @Add({\"later\", \"frist\"}) Layer typo;",
-                "    //   ^ error [MC118] layer 'typo' takes input from 'frist' ... declared before it: first, "
-                        + "forward, later (and From.INPUT)",
+                "    //   ^ error [MC118] layer 'typo' takes input from 'frist', which is not a layer declared "
+                        + "before it (did you mean 'first'?); declared before it: first, forward, later (and From.INPUT)",
                 "    @Stage(block = Inside.class) Layer stage;",
-                "//  ^ error [MC118] layer 'stage.0.conv' takes input from 'first', which is not a layer "
-                        + "declared before it; declared before it: none (use From.INPUT for the input)",
                 "    @Block static class Inside {",
-                // A block sees its own fields only.
+                // A block sees its own fields only; its own text is reported where it is written.
                 "        @From(\"first\") @Conv(out = 8, kernel = 1) Layer conv;",
+                "    //        ^ error [MC118] layer 'Inside.conv' takes input from 'first', which is not a layer "
+                        + "declared before it; declared before it: none (use From.INPUT for the input)",
                 "    }",
                 "}");
         Fixture.Outcome outcome = Fixture.compile(fixture);

@@ -8,8 +8,11 @@ import dev.modelcost.processor.read.BlockTemplate;
 import dev.modelcost.processor.read.LayerTemplate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import javax.lang.model.element.TypeElement;
 
 /**
  * The arguments of one {@code @Stage}: its {@code with} and {@code first} assignments, evaluated in the scope
@@ -68,7 +71,7 @@ final class Arguments {
             if (value == null) {
                 findings.addOnce(Diagnostic.BAD_ARGUMENT, stage.values().annotation(), stage.name(),
                         "parameter '" + param.name() + "' has no value; give it in with = \"" + param.name()
-                                + " = ...\"", block.type().getSimpleName(), parameterList(block));
+                                + " = ...\"", block.type().getSimpleName(), parameterList(block.params()));
                 return null;
             }
             names.put(param.name(), value);
@@ -89,28 +92,16 @@ final class Arguments {
             return result;
         }
         for (String assignment : Expression.splitTopLevel(text, ',')) {
+            String problem = problem(attribute, assignment, result.keySet(), block.params(), block.type());
+            if (problem != null) {
+                findings.addOnce(Diagnostic.BAD_ARGUMENT, written, stage.name(), problem,
+                        block.type().getSimpleName(), parameterList(block.params()));
+                return null;
+            }
             int equals = assignment.indexOf('=');
-            String name = equals < 0 ? assignment.trim() : assignment.substring(0, equals).trim();
-            if (equals < 0 || assignment.startsWith("=", equals + 1)) {
-                findings.addOnce(Diagnostic.BAD_ARGUMENT, written, stage.name(),
-                        attribute + " has \"" + assignment.trim() + "\", not name = expression",
-                        block.type().getSimpleName(), parameterList(block));
-                return null;
-            }
-            if (block.params().stream().noneMatch(p -> p.name().equals(name))) {
-                findings.addOnce(Diagnostic.BAD_ARGUMENT, written, stage.name(),
-                        attribute + " gives '" + name + "', which " + block.type().getSimpleName() + " does not have",
-                        block.type().getSimpleName(), parameterList(block));
-                return null;
-            }
-            if (result.containsKey(name)) {
-                findings.addOnce(Diagnostic.BAD_ARGUMENT, written, stage.name(),
-                        attribute + " gives '" + name + "' twice; give each parameter once",
-                        block.type().getSimpleName(), parameterList(block));
-                return null;
-            }
             try {
-                result.put(name, Instantiator.evaluate(assignment.substring(equals + 1).trim(), scope, written,
+                result.put(assignment.substring(0, equals).trim(), Instantiator.evaluate(
+                        assignment.substring(equals + 1).trim(), scope, written,
                         attribute + " of stage '" + scope.fullName(stage.name()) + "'", findings));
             } catch (Instantiator.Unresolved e) {
                 return null;
@@ -119,8 +110,30 @@ final class Arguments {
         return result;
     }
 
-    private static String parameterList(BlockTemplate block) {
-        return block.params().isEmpty() ? "none" : block.params().stream()
+    /**
+     * What is wrong with one {@code name = expression} of a stage's {@code with} or {@code first}, apart from
+     * the expression itself, or null: not an assignment, a name the block does not have, or one given before.
+     */
+    static String problem(String attribute, String assignment, Set<String> given, List<BlockTemplate.Param> params,
+            TypeElement blockType) {
+        int equals = assignment.indexOf('=');
+        String name = equals < 0 ? assignment.trim() : assignment.substring(0, equals).trim();
+        if (equals < 0 || assignment.startsWith("=", equals + 1)) {
+            return attribute + " has \"" + assignment.trim() + "\", not name = expression";
+        }
+        if (params.stream().noneMatch(p -> p.name().equals(name))) {
+            return attribute + " gives '" + name + "', which " + blockType.getSimpleName() + " does not have"
+                    + DidYouMean.hint(name, params.stream().map(BlockTemplate.Param::name).toList());
+        }
+        if (given.contains(name)) {
+            return attribute + " gives '" + name + "' twice; give each parameter once";
+        }
+        return null;
+    }
+
+    /** {@code "width, stride (default 1)"}, or {@code "none"}. */
+    static String parameterList(List<BlockTemplate.Param> params) {
+        return params.isEmpty() ? "none" : params.stream()
                 .map(p -> p.defaultExpression() == null ? p.name() : p.name() + " (default " + p.defaultExpression()
                         + ")")
                 .collect(Collectors.joining(", "));

@@ -8,7 +8,8 @@ import java.util.TreeSet;
 
 /**
  * A parsed integer expression of block parameters, as written in {@code outExpr = "width * 4"},
- * {@code @When("stride != 1 || in != out")} or {@code with = "width = 64"}: integer literals, names, unary
+ * {@code @When("stride != 1 || in != out")} or {@code with = "width = 64"}: decimal integer literals as Java
+ * writes them (ASCII digits, {@code _} between digits, no leading zero), names, unary
  * {@code - !}, {@code * / %}, {@code + -}, comparisons, {@code == !=}, {@code && ||} and parentheses, with Java's
  * precedence and Java's integer division and remainder. Comparisons and logic give 1 or 0. Arithmetic is on
  * {@code long} and overflow-checked.
@@ -52,6 +53,14 @@ public final class Expression {
     @Override
     public String toString() {
         return text;
+    }
+
+    /** What to say of a name that is not among the known ones: a close one if there is, and all of them. */
+    static String unknownName(String name, Set<String> known) {
+        Set<String> sorted = new TreeSet<>(known);
+        return "unknown name '" + name + "'" + DidYouMean.hint(name, sorted) + "; known here: " + (known.isEmpty()
+                ? "none (names are a @Block's parameters and in; a network's expressions use numbers only)"
+                : String.join(", ", sorted));
     }
 
     /** Parses a comma-separated list: {@code "3, width"}. */
@@ -110,9 +119,7 @@ public final class Expression {
         public long evaluate(Map<String, Long> names) {
             Long value = names.get(name);
             if (value == null) {
-                throw new ExpressionException("unknown name '" + name + "'; known here: " + (names.isEmpty()
-                        ? "none (names are a @Block's parameters and in; a network's expressions use numbers only)"
-                        : String.join(", ", new TreeSet<>(names.keySet()))));
+                throw new ExpressionException(unknownName(name, names.keySet()));
             }
             return value;
         }
@@ -269,24 +276,49 @@ public final class Expression {
                 open--;
                 return inner;
             }
-            int start = at;
-            if (Character.isDigit(c)) {
-                while (at < text.length() && (Character.isDigit(peek()) || peek() == '_')) {
-                    at++;
-                }
-                try {
-                    return new Literal(Long.parseLong(text.substring(start, at).replace("_", "")));
-                } catch (NumberFormatException e) {
-                    throw error("number too large");
-                }
+            if (isDigit(c)) {
+                return number();
             }
+            int start = at;
             if (c != 0 && Character.isJavaIdentifierStart(c)) {
                 while (at < text.length() && Character.isJavaIdentifierPart(peek())) {
                     at++;
                 }
                 return new Name(text.substring(start, at));
             }
-            throw error(c == 0 ? "a value expected" : "unexpected '" + c + "'");
+            throw c == 0 ? error("a value expected") : unexpected(c);
+        }
+
+        /**
+         * A decimal literal as Java writes one: ASCII digits, underscores only between digits, and no leading
+         * zero, which Java would read as octal ({@code 011} is nine there, not eleven).
+         */
+        private Node number() {
+            int start = at;
+            while (at < text.length() && (isDigit(peek()) || peek() == '_')) {
+                at++;
+            }
+            String written = text.substring(start, at);
+            if (written.endsWith("_")) {
+                at--;
+                throw error("'_' must stand between digits");
+            }
+            if (written.length() > 1 && written.charAt(0) == '0') {
+                at = start;
+                String digits = written.replace("_", "").replaceFirst("^0+(?=.)", "");
+                throw error("leading zero in " + written + " (Java would read it as octal, which is not supported;"
+                        + " write " + digits + ")");
+            }
+            try {
+                return new Literal(Long.parseLong(written.replace("_", "")));
+            } catch (NumberFormatException e) {
+                throw error("number too large");
+            }
+        }
+
+        /** Only ASCII digits: {@link Character#isDigit} also accepts Arabic-Indic and other scripts' digits. */
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
         }
 
         /** Consumes and returns one of the operators if it comes next (not the start of a longer one). */
@@ -328,8 +360,13 @@ public final class Expression {
         void expectEnd() {
             skipSpaces();
             if (at < text.length()) {
-                throw error("unexpected '" + text.charAt(at) + "'");
+                throw unexpected(text.charAt(at));
             }
+        }
+
+        private ExpressionException unexpected(char c) {
+            return error("unexpected '" + c + "'"
+                    + (Character.isDigit(c) && !isDigit(c) ? " (numbers are written with the digits 0 to 9)" : ""));
         }
 
         private char peek() {

@@ -1,7 +1,6 @@
 package dev.modelcost.processor.expand;
 
 import dev.modelcost.From;
-import dev.modelcost.LayerKind;
 import dev.modelcost.processor.analysis.CostAnalyzer;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.NetworkCost;
@@ -20,18 +19,22 @@ import dev.modelcost.processor.read.NetworkReader;
 import dev.modelcost.processor.validation.DeclarationValidator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -43,7 +46,10 @@ import javax.lang.model.type.TypeMirror;
  * problem.
  */
 public final class NetworkExpander {
-    /** More layers than this is an error: it bounds the work and the generated class, whatever the repeats. */
+    /**
+     * More layers than this, or more steps of expansion (a layer, a {@code @When} evaluated, a repetition that
+     * adds nothing), is an error: it bounds the work and the generated class, whatever the repeats.
+     */
     public static final int MAX_LAYERS = 1_000_000;
     /**
      * Blocks nest at most this deep. Instantiating a block recurses, so without a bound a long enough chain of
@@ -58,7 +64,7 @@ public final class NetworkExpander {
     private final DeclarationValidator validator = new DeclarationValidator();
     private final CostAnalyzer analyzer = new CostAnalyzer();
     private final Map<TypeElement, BlockTemplate> blocks = new HashMap<>();
-    private final Map<TypeElement, Long> layerBounds = new HashMap<>();
+    private final Map<TypeElement, Long> knownLeastSteps = new HashMap<>();
 
     public NetworkExpander(NetworkReader reader) {
         this.reader = reader;
@@ -90,7 +96,7 @@ public final class NetworkExpander {
     }
 
     /** The {@code @Block} class a {@code @Stage} names, or null when it names something else. */
-    private static TypeElement blockType(AnnotationValues stage) {
+    static TypeElement blockType(AnnotationValues stage) {
         TypeMirror type = stage.typeValue("block");
         Element element = type instanceof DeclaredType declared ? declared.asElement() : null;
         return element instanceof TypeElement blockType
@@ -98,15 +104,47 @@ public final class NetworkExpander {
     }
 
     /**
-     * At most how many layers one use of the block adds, capped just above {@link #MAX_LAYERS}: every field
-     * counted as present (whatever its {@code @When}), every nested stage as its repeat times its block's bound,
-     * and a repetition of a block that adds none as one, since instantiating it is work all the same. A block
-     * that cannot be counted (not a block, a cycle, nested too deep) counts as one: the walk reports it on the
-     * way. Checking this bound before a stage is instantiated answers a repeat in the billions, or repeats
-     * multiplied through nested blocks, at once rather than after a million steps (or never).
+     * What to name instead of a type that is not a {@code @Block}: only a class of the user's own can be
+     * annotated, so that is suggested for a class outside the JDK, and what a block is for anything else.
      */
-    private long layerBound(TypeElement type, Set<TypeElement> open) {
-        Long known = layerBounds.get(type);
+    static String notABlockAdvice(TypeMirror type) {
+        Element element = type instanceof DeclaredType declared ? declared.asElement() : null;
+        if (element == null || element.getKind() != ElementKind.CLASS) {
+            String what = element == null ? type.getKind().isPrimitive() ? "a primitive type"
+                    : type.getKind() == TypeKind.ARRAY ? "an array type" : "not a class"
+                    : article(element.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' '));
+            return type + " is " + what + ": block = must name a class annotated with @Block";
+        }
+        String qualifiedName = ((TypeElement) element).getQualifiedName().toString();
+        if (qualifiedName.startsWith("java.") || qualifiedName.startsWith("javax.")
+                || qualifiedName.startsWith("jdk.")) {
+            return type + " is a class of the JDK: block = must name a class of yours annotated with @Block";
+        }
+        return "annotate " + type + " with @Block, or name a class that is one";
+    }
+
+    /** The names a layer can take input from, for MC118: the fields declared before it, and the input. */
+    static String declaredNames(Collection<String> before) {
+        return before.isEmpty() ? "none (use From.INPUT for the input)"
+                : String.join(", ", before) + " (and From.INPUT)";
+    }
+
+    private static String article(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
+    /**
+     * At least how many steps one use of the block takes, capped just above {@link #MAX_LAYERS}: one per field
+     * (a layer, or a {@code @When} evaluated), and for a nested stage that always exists its repeat times its
+     * block's steps, a repetition counting at least one, since instantiating it is work even if it adds nothing.
+     * A stage with {@code @When} counts one, as it may be absent; a block that cannot be counted (not a block, a
+     * cycle, nested too deep) counts one too: the walk reports it on the way. The walk counts the same steps as
+     * it goes, so a use whose steps alone would pass the limit is refused before anything is instantiated: a
+     * repeat in the billions, or repeats multiplied through nested blocks, is answered at once, and a network
+     * whose large stages {@code @When} removes is walked, and counted exactly.
+     */
+    private long leastSteps(TypeElement type, Set<TypeElement> open) {
+        Long known = knownLeastSteps.get(type);
         if (known != null) {
             return known;
         }
@@ -118,16 +156,16 @@ public final class NetworkExpander {
         List<LayerTemplate> fields = block != null ? block.layers() : reader.readBlock(type, new Findings()).layers();
         long bound = 0;
         for (LayerTemplate field : fields) {
-            long layers = 1;
-            if (field.isStage()) {
+            long steps = 1;
+            if (field.isStage() && field.when() == null) {
                 TypeElement nested = blockType(field.values());
-                long each = nested == null ? 1 : Math.max(1, layerBound(nested, open));
-                layers = Math.max(1, field.values().intValue("repeat")) * each;
+                long each = nested == null ? 1 : Math.max(1, leastSteps(nested, open));
+                steps = Math.max(1, field.values().intValue("repeat")) * each;
             }
-            bound = Math.min(MAX_LAYERS + 1L, bound + layers);
+            bound = Math.min(MAX_LAYERS + 1L, bound + steps);
         }
         open.remove(type);
-        layerBounds.put(type, bound);
+        knownLeastSteps.put(type, bound);
         return bound;
     }
 
@@ -144,8 +182,11 @@ public final class NetworkExpander {
         private final Deque<TypeElement> blockStack = new ArrayDeque<>();
         /** Where the network uses the stage being expanded (its repeat), or null outside stages. */
         private Position expanding;
-        /** Repetitions expanded so far: bounded too, as a block may add no layer at all. */
-        private long repetitions;
+        /**
+         * Steps taken so far: a field's layer, a {@code @When} that removed one, a repetition of a block that adds
+         * nothing. Bounded as the layers are, since a block may add no layer at all.
+         */
+        private long steps;
         private boolean valid = true;
 
         Walk(NetworkDecl network, TensorShape input, Findings findings) {
@@ -160,7 +201,16 @@ public final class NetworkExpander {
             }
         }
 
+        /** Defines the field in the frame; a field counts at least one step, whatever it adds. */
         private void field(LayerTemplate template, Frame frame) {
+            long before = steps;
+            define(template, frame);
+            if (steps == before) {
+                step(frame.scope.fullName(template.name()));
+            }
+        }
+
+        private void define(LayerTemplate template, Frame frame) {
             List<Integer> inputs = inputs(template, frame);
             if (inputs == null) {
                 valid = false;
@@ -183,7 +233,7 @@ public final class NetworkExpander {
             String layerName = frame.scope.fullName(template.name());
             List<String> names;
             Position position;
-            if (isMerge(template)) {
+            if (BlockTextChecker.isMerge(template.kind())) {
                 names = template.values().stringsValue("value");
                 position = frame.scope.at(template.values().position("value"));
                 if (names.size() < 2) {
@@ -201,7 +251,8 @@ public final class NetworkExpander {
             for (String name : names) {
                 Integer node = frame.lookup(name);
                 if (node == null) {
-                    findings.add(Diagnostic.UNKNOWN_LAYER, position, layerName, name, frame.declaredNames());
+                    findings.add(Diagnostic.UNKNOWN_LAYER, position, layerName, name,
+                            DidYouMean.hint(name, frame.names.keySet()), frame.declaredNames());
                     return null;
                 }
                 nodes.add(node);
@@ -286,7 +337,7 @@ public final class NetworkExpander {
                 expanding = values.position("repeat");
             }
             if (repeat > MAX_LAYERS
-                    || outputs.size() + repeat * Math.max(1, layerBound(block.type(), new HashSet<>())) > MAX_LAYERS) {
+                    || steps + repeat * Math.max(1, leastSteps(block.type(), new HashSet<>())) > MAX_LAYERS) {
                 // Known too large before instantiating anything: answer at once, however large the repeats, here
                 // or in the blocks this one uses.
                 tooManyLayers(stageName);
@@ -294,9 +345,7 @@ public final class NetworkExpander {
             blockStack.push(block.type());
             int current = inputNode;
             for (int rep = 0; rep < repeat; rep++) {
-                if (++repetitions > MAX_LAYERS) {
-                    tooManyLayers(stageName + "." + rep);
-                }
+                long stepsBefore = steps;
                 Map<String, Long> names = arguments.bind(rep == 0, shapeOf(current).channels());
                 if (names == null) {
                     valid = false;
@@ -307,6 +356,9 @@ public final class NetworkExpander {
                 Frame blockFrame = new Frame(inner, current);
                 long errorsBefore = findings.errorCount();
                 fields(block.layers(), blockFrame);
+                if (steps == stepsBefore) {
+                    step(stageName + "." + rep);
+                }
                 current = blockFrame.previous;
                 if (findings.errorCount() > errorsBefore) {
                     // Later repetitions would report the same errors at the same places again, one per repeat.
@@ -323,7 +375,7 @@ public final class NetworkExpander {
             if (blockType == null) {
                 TypeMirror type = values.typeValue("block");
                 findings.add(Diagnostic.NOT_A_BLOCK, frame.scope.at(values.position("block")), template.name(), type,
-                        type);
+                        notABlockAdvice(type));
                 return null;
             }
             BlockTemplate block = blocks.get(blockType);
@@ -349,6 +401,12 @@ public final class NetworkExpander {
                 figures.add(layerFigures);
             }
             return outputs.size() - 1;
+        }
+
+        private void step(String at) {
+            if (++steps > MAX_LAYERS) {
+                tooManyLayers(at);
+            }
         }
 
         /**
@@ -377,11 +435,6 @@ public final class NetworkExpander {
         private String flattenedOf(int node) {
             return node == NETWORK_INPUT ? null : flattenedBy.get(node);
         }
-
-        private boolean isMerge(LayerTemplate template) {
-            return template.kind() == LayerKind.ADD || template.kind() == LayerKind.MULTIPLY
-                    || template.kind() == LayerKind.CONCAT;
-        }
     }
 
     /** The names visible in one scope: its fields so far, and its input. */
@@ -407,8 +460,7 @@ public final class NetworkExpander {
         }
 
         String declaredNames() {
-            return names.isEmpty() ? "none (use From.INPUT for the input)"
-                    : String.join(", ", names.keySet()) + " (and From.INPUT)";
+            return NetworkExpander.declaredNames(names.keySet());
         }
     }
 

@@ -6,6 +6,7 @@ import dev.modelcost.Precision;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
+import dev.modelcost.processor.expand.BlockTextChecker;
 import dev.modelcost.processor.model.BudgetDecl;
 import dev.modelcost.processor.model.IntValue;
 import dev.modelcost.processor.model.IntsValue;
@@ -95,8 +96,23 @@ public final class NetworkReader {
                 bandwidth > 0 ? bandwidth : preset.bytesPerSecond());
     }
 
-    /** The block declared by this class, which the caller has checked is a {@code @Block}. */
+    /**
+     * The block declared by this class, which the caller has checked is a {@code @Block}, with the problems of
+     * its own text: those of its fields' annotations, and, when they are sound, those of the names and
+     * expressions its fields write (see {@link BlockTextChecker}).
+     */
     public BlockTemplate readBlock(TypeElement type, Findings findings) {
+        Findings structure = new Findings();
+        BlockTemplate block = new BlockTemplate(type, readParams(type), readLayers(type, true, structure));
+        findings.addAll(structure);
+        if (!structure.hasErrors()) {
+            // A field left out for its own problem would make every name of it look misspelled.
+            BlockTextChecker.check(block, this::readParams, findings);
+        }
+        return block;
+    }
+
+    private List<BlockTemplate.Param> readParams(TypeElement type) {
         List<BlockTemplate.Param> params = new ArrayList<>();
         for (Element member : type.getEnclosedElements()) {
             Optional<AnnotationMirror> param = AnnotationNames.find(member, AnnotationNames.PARAM);
@@ -107,7 +123,7 @@ public final class NetworkReader {
                         defaultExpression.isBlank() ? null : defaultExpression, values.position("value")));
             }
         }
-        return new BlockTemplate(type, params, readLayers(type, true, findings));
+        return params;
     }
 
     private List<LayerTemplate> readLayers(TypeElement type, boolean inBlock, Findings findings) {

@@ -9,8 +9,13 @@ import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Reporter;
 import dev.modelcost.processor.model.BudgetDecl;
+import dev.modelcost.processor.model.LayerDecl;
 import dev.modelcost.processor.model.Metric;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -39,6 +44,16 @@ public final class BudgetChecker {
                 }
             }
         }
+        layerLimits(cost, memory, findings);
+    }
+
+    /**
+     * Each layer's own limits. A limit written in a block applies to that layer in every repetition and use of
+     * the block: the layers of a network over one limit are one finding, on the limit, naming the costliest of
+     * them, the network, and how many of the limit's layers are over.
+     */
+    private static void layerLimits(NetworkCost cost, MemoryProfile memory, Findings findings) {
+        Map<BudgetDecl.Limit, List<Integer>> limited = new LinkedHashMap<>();
         for (int i = 0; i < cost.layers().size(); i++) {
             LayerFigures layer = cost.layers().get(i);
             // A block's layer is declared in the block, but it is also the network's where the block is used:
@@ -48,18 +63,52 @@ public final class BudgetChecker {
                 continue;
             }
             for (BudgetDecl.Limit limit : layer.layer().budget().limits()) {
-                String name = "layer '" + layer.layer().name() + "'";
-                if (needsDevice(limit, memory, name, findings)) {
-                    continue;
-                }
-                long actual = perLayer(limit.metric(), layer, memory.layers().get(i), memory);
-                if (actual > limit.value()) {
-                    findings.add(Diagnostic.BUDGET_EXCEEDED, limit.position(), name, limit.metric().label(),
-                            Numbers.grouped(actual), Numbers.grouped(limit.value()), excess(actual, limit.value()),
-                            "", Diagnostic.BUDGET_SUPPRESSION);
-                }
+                limited.computeIfAbsent(limit, l -> new ArrayList<>()).add(i);
             }
         }
+        limited.forEach((limit, layers) -> layerLimit(cost, memory, limit, layers, findings));
+    }
+
+    private static void layerLimit(NetworkCost cost, MemoryProfile memory, BudgetDecl.Limit limit,
+            List<Integer> layers, Findings findings) {
+        String owner = layerName(cost, layers.get(0));
+        if (needsDevice(limit, memory, owner, findings)) {
+            return;
+        }
+        List<Integer> over = layers.stream()
+                .filter(i -> perLayer(limit.metric(), i, cost, memory) > limit.value())
+                .sorted(Comparator.comparingLong((Integer i) -> perLayer(limit.metric(), i, cost, memory)).reversed())
+                .toList();
+        if (over.isEmpty()) {
+            return;
+        }
+        long actual = perLayer(limit.metric(), over.get(0), cost, memory);
+        String others = "";
+        if (layers.size() > 1) {
+            List<String> names = over.stream().limit(COSTLIEST_SHOWN)
+                    .map(i -> cost.layers().get(i).layer().name()).collect(Collectors.toCollection(ArrayList::new));
+            if (over.size() > COSTLIEST_SHOWN) {
+                names.add("and " + (over.size() - COSTLIEST_SHOWN) + " more");
+            }
+            others = "; " + over.size() + " of the " + layers.size() + " layers it limits "
+                    + (over.size() == 1 ? "is" : "are") + " over: "
+                    + String.join(", ", names);
+        }
+        findings.add(Diagnostic.BUDGET_EXCEEDED, limit.position(), layerName(cost, over.get(0)),
+                limit.metric().label(), Numbers.grouped(actual), Numbers.grouped(limit.value()),
+                excess(actual, limit.value()), others, Diagnostic.BUDGET_SUPPRESSION);
+    }
+
+    /** {@code layer 'conv'}; a layer declared outside the network (in a block) names the network too. */
+    private static String layerName(NetworkCost cost, int index) {
+        LayerDecl layer = cost.layers().get(index).layer();
+        String name = "layer '" + layer.name() + "'";
+        return layer.field().getEnclosingElement().equals(cost.network().type()) ? name
+                : name + " of network " + cost.network().displayName();
+    }
+
+    private static long perLayer(Metric metric, int index, NetworkCost cost, MemoryProfile memory) {
+        return perLayer(metric, cost.layers().get(index), memory.layers().get(index), memory);
     }
 
     private static boolean needsDevice(BudgetDecl.Limit limit, MemoryProfile memory, String owner,

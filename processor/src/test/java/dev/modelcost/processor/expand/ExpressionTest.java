@@ -88,9 +88,37 @@ class ExpressionTest {
     }
 
     @Test
-    void anUnknownNameListsTheKnownOnes() {
+    void numbersAreJavasDecimalLiterals() {
+        assertThat(eval("0")).isEqualTo(0L);
+        assertThat(eval("10")).isEqualTo(10L);
+        assertThat(eval("1__0")).isEqualTo(10L); // Java allows several underscores between digits
+        assertThat(eval("0 + 7")).isEqualTo(7L);
+        // Arabic-Indic three and Devanagari one are digits to Character.isDigit, not to Java.
+        assertThat(error("\u0663", Map.of()))
+                .isEqualTo("unexpected '\u0663' (numbers are written with the digits 0 to 9) at position 1 of \"\u0663\"");
+        assertThat(error("1\u0967", Map.of())).startsWith("unexpected '\u0967' (numbers are written with the digits");
+        // Java reads 011 as octal nine; eleven would silently differ from it.
+        assertThat(error("011", Map.of()))
+                .isEqualTo("leading zero in 011 (Java would read it as octal, which is not supported; write 11) at "
+                        + "position 1 of \"011\"");
+        assertThat(error("2 * 00", Map.of())).startsWith("leading zero in 00 (Java would read it as octal, which is "
+                + "not supported; write 0) at position 5");
+        assertThat(error("0_7", Map.of())).startsWith("leading zero in 0_7 (");
+        assertThat(error("9_", Map.of())).isEqualTo("'_' must stand between digits at position 2 of \"9_\"");
+        assertThat(error("1_000_ * 2", Map.of())).startsWith("'_' must stand between digits at position 6");
+    }
+
+    @Test
+    void anUnknownNameSuggestsACloseOne() {
         assertThat(error("widht * 4", Map.of("width", 64L, "in", 3L)))
-                .isEqualTo("unknown name 'widht'; known here: in, width");
+                .isEqualTo("unknown name 'widht' (did you mean 'width'?); known here: in, width");
+        assertThat(error("depth", Map.of("width", 64L, "in", 3L)))
+                .isEqualTo("unknown name 'depth'; known here: in, width");
+    }
+
+    @Test
+    void anUnknownNameListsTheKnownOnes() {
+        assertThat(error("wdth", Map.of("size", 64L, "in", 3L))).isEqualTo("unknown name 'wdth'; known here: in, size");
         assertThat(error("width", Map.of())).startsWith("unknown name 'width'; known here: none");
     }
 

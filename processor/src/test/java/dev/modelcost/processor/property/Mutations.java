@@ -631,6 +631,7 @@ final class Mutations {
         if (!block.params.isEmpty() && random.nextBoolean()) {
             // A default sees only the parameters declared before it.
             block.params.add(0, new Param("extra", Expr.name(pick(block.params).name()), null));
+            return new Mutation("a parameter default that uses a parameter declared after it", "MC145");
         } else {
             block.params.add(new Param("extra", null, oneOf("1 +", "ghost", "in / 0")));
         }
