@@ -94,10 +94,12 @@ class RoundsTest {
                         "}")));
         List<Processor> processors = order.equals("first")
                 ? List.of(new ModelCostProcessor(), generator) : List.of(generator, new ModelCostProcessor());
-        Compilation compilation = javac().withProcessors(processors).compile(Compiled.file(
+        Compilation compilation = javac().withProcessors(processors).compile(GeneratingProcessor.TRIGGER,
+                Compiled.file(
                 "package r;",
                 "import dev.modelcost.*;",
                 "@Network(input = @Shape(channels = 3, size = {32, 32}))",
+                "@trigger.Generate",
                 "public class Generated {",
                 "    @Conv(out = gen.Widths.W, kernel = 3, padding = 1) Layer a;",
                 "    @Conv(out = 16, kernel = 1) Layer b;",
@@ -155,13 +157,14 @@ class RoundsTest {
                 "package r;",
                 "import dev.modelcost.*;",
                 "@Network(input = @Shape(channels = 3, size = {32, 32}))",
+                "@trigger.Generate",
                 "public class First { @Stage(block = Capped.class) Layer s; }");
         Processor generator = new GeneratingProcessor(Map.of("r.Second", String.join("\n",
                 "package r;",
                 "import dev.modelcost.*;",
                 "@Network(input = @Shape(channels = 3, size = {32, 32}))",
                 "public class Second { @Stage(block = Capped.class) Layer s; }")));
-        Compilation compilation = compile(List.of(block, first), List.of(), generator);
+        Compilation compilation = compile(List.of(GeneratingProcessor.TRIGGER, block, first), List.of(), generator);
         Fixture.assertNoInternalError(compilation);
         // First is counted in round 1, Second (generated then) in round 2, both through the block of round 1.
         List<String> positions = compilation.warnings().stream()

@@ -51,4 +51,23 @@ class LombokTest {
         assertThat(compiled.constant("lomb.TinyCost", "MACS")).isEqualTo(7_776L);
         assertThat(compiled.constant("lomb.TinyCost", "PARAMS")).isEqualTo(224L);
     }
+
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void fromNamesAFieldNameConstantThatLombokGenerates(Order order) {
+        JavaFileObject network = Compiled.file(
+                "package lomb;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 3, size = {8, 8}))",
+                "@lombok.experimental.FieldNameConstants",
+                "public class Skip {",
+                "    @Conv(out = 4, kernel = 3, padding = 1) Layer a;",
+                "    @Conv(out = 8, kernel = 3, padding = 1) Layer b;",
+                "    @From(Fields.a) @Conv(out = 8, kernel = 3, padding = 1) Layer c;",
+                "}");
+        Compilation compilation = order.compile(lombok(), STRICT, network);
+        assertThat(compilation).succeededWithoutWarnings();
+        // All 8x8: a = 4 x 64 x 27, b = 8 x 64 x 36, and c from a (4 channels) = 8 x 64 x 36, not 8 x 64 x 72.
+        assertThat(Compiled.of(compilation).constant("lomb.SkipCost", "MACS")).isEqualTo(6_912L + 18_432L + 18_432L);
+    }
 }

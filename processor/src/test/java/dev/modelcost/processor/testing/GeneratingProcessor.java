@@ -1,5 +1,6 @@
 package dev.modelcost.processor.testing;
 
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -9,12 +10,21 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
 
 /**
- * Another processor of the same compilation, which generates source files in its first round, as Dagger,
- * AutoValue or Lombok's helpers do: a network may name what it generates, which exists only from round 2 on.
+ * Another processor of the same compilation, which generates source files in its first round when a class
+ * carries its annotation {@code @trigger.Generate}, as Dagger or AutoValue do: a network may name what it
+ * generates, which exists only from round 2 on.
  */
 public final class GeneratingProcessor extends AbstractProcessor {
+    /** The annotation that makes it generate; compile {@link #TRIGGER} with the sources that use it. */
+    public static final String ANNOTATION = "trigger.Generate";
+    /** The source of that annotation. */
+    public static final JavaFileObject TRIGGER = JavaFileObjects.forSourceLines(ANNOTATION,
+            "package trigger;",
+            "public @interface Generate {}");
+
     private final Map<String, String> sources;
     private boolean generated;
 
@@ -25,7 +35,7 @@ public final class GeneratingProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of("*");
+        return Set.of(ANNOTATION);
     }
 
     @Override
@@ -35,8 +45,8 @@ public final class GeneratingProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        if (generated) {
-            return false;
+        if (annotations.isEmpty() || generated) {
+            return true;
         }
         generated = true;
         for (Map.Entry<String, String> source : sources.entrySet()) {
@@ -46,6 +56,6 @@ public final class GeneratingProcessor extends AbstractProcessor {
                 throw new UncheckedIOException(e);
             }
         }
-        return false;
+        return true; // its own annotation, which no other processor reads
     }
 }
