@@ -8,6 +8,7 @@ import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
 import dev.modelcost.processor.diag.Reporter;
+import dev.modelcost.processor.expand.BlockTextChecker;
 import dev.modelcost.processor.expand.NetworkExpander;
 import dev.modelcost.processor.read.NetworkDecl;
 import dev.modelcost.processor.read.AnnotationNames;
@@ -182,7 +183,7 @@ public final class ModelCostProcessor extends AbstractProcessor {
      */
     private void checkBlock(TypeElement type) {
         Findings findings = new Findings();
-        reader.readBlock(type, findings);
+        BlockTextChecker.read(reader, type, findings);
         reporter.report(findings);
     }
 

@@ -8,6 +8,7 @@ import dev.modelcost.processor.diag.Position;
 import dev.modelcost.processor.read.AnnotationValues;
 import dev.modelcost.processor.read.BlockTemplate;
 import dev.modelcost.processor.read.LayerTemplate;
+import dev.modelcost.processor.read.NetworkReader;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,11 +43,27 @@ public final class BlockTextChecker {
     }
 
     /**
+     * Reads the block declared by this class, which the caller has checked is a {@code @Block}, with every
+     * problem of its own text: those of its fields' annotations and, when they are sound, those of the names and
+     * expressions its fields write.
+     */
+    public static BlockTemplate read(NetworkReader reader, TypeElement type, Findings findings) {
+        Findings structure = new Findings();
+        BlockTemplate block = reader.readBlock(type, structure);
+        findings.addAll(structure);
+        if (!structure.hasErrors()) {
+            // A field left out for its own problem would make every name of it look misspelled.
+            check(block, reader::readParams, findings);
+        }
+        return block;
+    }
+
+    /**
      * Adds a finding for every problem of the block's own text.
      *
      * @param parameters the parameters of a block that this one's stages use
      */
-    public static void check(BlockTemplate block, Function<TypeElement, List<BlockTemplate.Param>> parameters,
+    static void check(BlockTemplate block, Function<TypeElement, List<BlockTemplate.Param>> parameters,
             Findings findings) {
         new BlockTextChecker(block, parameters, findings).check();
     }

@@ -381,7 +381,7 @@ public final class NetworkExpander {
             BlockTemplate block = blocks.get(blockType);
             if (block == null) {
                 Findings structure = new Findings();
-                block = reader.readBlock(blockType, structure);
+                block = BlockTextChecker.read(reader, blockType, structure);
                 findings.addAll(structure);
                 if (structure.hasErrors()) {
                     return null;

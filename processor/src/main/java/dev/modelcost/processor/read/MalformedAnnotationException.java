@@ -7,38 +7,17 @@ import dev.modelcost.processor.diag.Position;
  * processor expects, although javac resolved it: the annotations on the class path are not the version the
  * processor was built with.
  */
-public final class MalformedAnnotationException extends RuntimeException {
+public final class MalformedAnnotationException extends UnreadableValueException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Position position;
-    private final String annotation;
-    private final String attribute;
     private final String expected;
 
     MalformedAnnotationException(Position position, String annotation, String attribute, String expected) {
-        super("@" + annotation + " has no " + expected + " attribute " + attribute);
-        this.position = position;
-        this.annotation = annotation;
-        this.attribute = attribute;
+        super("@" + annotation + " has no " + expected + " attribute " + attribute, position, annotation, attribute);
         this.expected = expected;
     }
 
-    /** Where the annotation is. */
-    public Position position() {
-        return position;
-    }
-
-    /** The simple name of the annotation's type. */
-    public String annotation() {
-        return annotation;
-    }
-
-    /** The attribute the processor could not read. */
-    public String attribute() {
-        return attribute;
-    }
-
-    /** What the processor expected the attribute to hold, e.g. {@code "int"}. */
+    /** What the processor expected the attribute to hold, e.g. {@code "int"}, or {@code "such"} when it is absent. */
     public String expected() {
         return expected;
     }

@@ -6,7 +6,6 @@ import dev.modelcost.Precision;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
-import dev.modelcost.processor.expand.BlockTextChecker;
 import dev.modelcost.processor.model.BudgetDecl;
 import dev.modelcost.processor.model.IntValue;
 import dev.modelcost.processor.model.IntsValue;
@@ -98,21 +97,14 @@ public final class NetworkReader {
 
     /**
      * The block declared by this class, which the caller has checked is a {@code @Block}, with the problems of
-     * its own text: those of its fields' annotations, and, when they are sound, those of the names and
-     * expressions its fields write (see {@link BlockTextChecker}).
+     * its fields' annotations; {@code expand.BlockTextChecker} checks the names and expressions they write.
      */
     public BlockTemplate readBlock(TypeElement type, Findings findings) {
-        Findings structure = new Findings();
-        BlockTemplate block = new BlockTemplate(type, readParams(type), readLayers(type, true, structure));
-        findings.addAll(structure);
-        if (!structure.hasErrors()) {
-            // A field left out for its own problem would make every name of it look misspelled.
-            BlockTextChecker.check(block, this::readParams, findings);
-        }
-        return block;
+        return new BlockTemplate(type, readParams(type), readLayers(type, true, findings));
     }
 
-    private List<BlockTemplate.Param> readParams(TypeElement type) {
+    /** The {@code @Param} fields of a block class, in declaration order. */
+    public List<BlockTemplate.Param> readParams(TypeElement type) {
         List<BlockTemplate.Param> params = new ArrayList<>();
         for (Element member : type.getEnclosedElements()) {
             Optional<AnnotationMirror> param = AnnotationNames.find(member, AnnotationNames.PARAM);

@@ -8,32 +8,10 @@ import dev.modelcost.processor.diag.Position;
  * such a value over as the text {@code <error>}, which must never be read as data; the element is processed
  * again in the next round, when the value may have been generated.
  */
-public final class UnresolvedValueException extends RuntimeException {
+public final class UnresolvedValueException extends UnreadableValueException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Position position;
-    private final String annotation;
-    private final String attribute;
-
     UnresolvedValueException(Position position, String annotation, String attribute) {
-        super("unresolved value of @" + annotation + "(" + attribute + ")");
-        this.position = position;
-        this.annotation = annotation;
-        this.attribute = attribute;
-    }
-
-    /** Where the value is. */
-    public Position position() {
-        return position;
-    }
-
-    /** The simple name of the annotation's type. */
-    public String annotation() {
-        return annotation;
-    }
-
-    /** The attribute whose value is unresolved. */
-    public String attribute() {
-        return attribute;
+        super("unresolved value of @" + annotation + "(" + attribute + ")", position, annotation, attribute);
     }
 }
