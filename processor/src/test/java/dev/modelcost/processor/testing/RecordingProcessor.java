@@ -4,8 +4,12 @@ import dev.modelcost.processor.ModelCostProcessor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -28,6 +32,7 @@ import javax.lang.model.element.TypeElement;
 public final class RecordingProcessor implements Processor {
     private final Processor delegate = new ModelCostProcessor();
     private final Set<String> createdSources = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Map<String, List<String>> originatingElements = Collections.synchronizedMap(new LinkedHashMap<>());
     private final String failing;
 
     /** The processor, recording what it writes. */
@@ -52,6 +57,15 @@ public final class RecordingProcessor implements Processor {
         return Set.copyOf(createdSources);
     }
 
+    /**
+     * The originating elements given for each file created (a source by qualified name, a resource by its
+     * relative name): an isolating processor must give exactly one top-level type per file, or Gradle
+     * recompiles everything.
+     */
+    public Map<String, List<String>> originatingElements() {
+        return Map.copyOf(originatingElements);
+    }
+
     @Override
     public void init(ProcessingEnvironment environment) {
         Filer filer = recording(environment.getFiler());
@@ -68,6 +82,14 @@ public final class RecordingProcessor implements Processor {
         }, (method, arguments) -> {
             if (method.getName().equals("createSourceFile")) {
                 createdSources.add(arguments[0].toString());
+            }
+            if (method.getName().equals("createSourceFile") || method.getName().equals("createResource")) {
+                Element[] originating = (Element[]) arguments[arguments.length - 1];
+                String file = method.getName().equals("createSourceFile") ? arguments[0].toString()
+                        : arguments[2].toString();
+                originatingElements.put(file, Arrays.stream(originating)
+                        .map(e -> e instanceof TypeElement type ? type.getQualifiedName().toString() : e.toString())
+                        .toList());
             }
         });
     }
