@@ -13,7 +13,6 @@ import dev.modelcost.processor.testing.GeneratingProcessor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -166,14 +165,15 @@ class RoundsTest {
                 "public class Second { @Stage(block = Capped.class) Layer s; }")));
         Compilation compilation = compile(List.of(GeneratingProcessor.TRIGGER, block, first), List.of(), generator);
         Fixture.assertNoInternalError(compilation);
-        // First is counted in round 1, Second (generated then) in round 2, both through the block of round 1.
-        List<String> positions = compilation.warnings().stream()
+        // First is counted in round 1, Second (generated then) in round 2, both through the block of round 1:
+        // each gets its warning, on the block's field.
+        List<String> warnings = compilation.warnings().stream()
                 .filter(d -> d.getMessage(Locale.ROOT).startsWith("[MC200]"))
-                .map(d -> d.getSource() == null ? "nowhere" : d.getSource().getName() + ":" + d.getLineNumber()
-                        + ":" + d.getColumnNumber())
+                .map(d -> (d.getSource() == null ? "nowhere" : d.getSource().getName() + ":" + d.getLineNumber()
+                        + ":" + d.getColumnNumber()) + " " + d.getMessage(Locale.ROOT).split(" is over budget")[0])
                 .toList();
-        assertThat(positions).isNotEmpty();
-        assertThat(Set.copyOf(positions)).containsExactly("r/Capped.java:4:61");
+        assertThat(warnings).containsExactly("r/Capped.java:4:61 [MC200] layer 's.0.c' of network First",
+                "r/Capped.java:4:61 [MC200] layer 's.0.c' of network Second");
         assertThat(compilation).generatedSourceFile("r.SecondCost");
     }
 
