@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
  * Diagnostics that need the shapes flowing through the network: groups that do not divide the channels
  * (MC107), an output smaller than 1 (MC108), output padding too large (MC109), figures too large to count
  * (MC110), and a convolution, pooling or upsampling without spatial input (MC111). Each message has the numbers and the fix, which
- * are checked here against values worked out by hand from FORMULAS.md.
+ * are checked here against values worked out by hand from docs/FORMULAS.md#convolutions.
  */
 class ShapeDiagnosticsTest {
 

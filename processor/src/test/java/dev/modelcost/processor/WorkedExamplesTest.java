@@ -8,7 +8,7 @@ import dev.modelcost.ModelCost;
 import dev.modelcost.processor.testing.Compiled;
 import org.junit.jupiter.api.Test;
 
-/** The worked examples of FORMULAS.md, each a one-layer network, against the numbers derived there by hand. */
+/** The worked examples of docs/FORMULAS.md#convolutions, each a one-layer network, against its hand-derived numbers. */
 class WorkedExamplesTest {
 
     @Test

@@ -14,7 +14,7 @@ import dev.modelcost.Shape;
  * the groups' channels again, the way ShuffleNet and ResNeXt pair grouped layers with a channel mix; the last
  * upsampling is depthwise. An illustration of the layer kinds, not a published network.
  *
- * <p>The second layer pair repeats the fifth worked example of FORMULAS.md.
+ * <p>The second layer pair repeats example 5 of docs/FORMULAS.md#transposed-convolution.
  */
 @Network(name = "Grouped decoder", input = @Shape(channels = 128, size = {8, 8}))
 public final class GroupedDecoder {

@@ -61,7 +61,7 @@ class MobileNetV1Test {
     @Test
     void stridedDepthwiseLayerIsWorkedExampleThree() {
         LayerCost dw2 = MobileNetV1Cost.MODEL.layer("dw2");
-        // 64 channels, 112 -> 56 (FORMULAS.md's example has 32 channels: 903,168; twice that here)
+        // 64 channels, 112 -> 56 (docs/FORMULAS.md#convolutions example 3 has 32: 903,168; twice that here)
         assertArrayEquals(new int[] {64, 56, 56}, dw2.outputShape());
         // 64 * 56*56 * 1 * 9 = 1,806,336; weights 64 * 9 = 576
         assertEquals(1_806_336L, dw2.macs());

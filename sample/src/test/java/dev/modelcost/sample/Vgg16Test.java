@@ -40,7 +40,7 @@ class Vgg16Test {
     @Test
     void firstConvolutionIsWorkedExampleOne() {
         LayerCost conv = layer("stage1.0.conv");
-        // FORMULAS.md example 1: 64*224*224*3*9 = 86,704,128; bias adds 3,211,264; params 1,728 + 64
+        // docs/FORMULAS.md#convolutions example 1: 64*224*224*3*9 = 86,704,128; bias adds 3,211,264; params 1,792
         assertEquals(86_704_128L, conv.macs());
         assertEquals(3_211_264L, conv.biasAdds());
         assertEquals(1_792L, conv.params());

@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 /**
  * Shape and cost of convolutions and transposed convolutions, grouped or not, in any number of spatial
- * dimensions, following the im2col / col2im derivation (see FORMULAS.md): a convolution's multiplications
+ * dimensions, following the im2col / col2im derivation (docs/FORMULAS.md#convolutions): a convolution's multiplications
  * run over its output positions, a transposed convolution's over its input positions.
  */
 final class ConvolutionAnalyzer {

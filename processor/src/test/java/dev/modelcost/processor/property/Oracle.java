@@ -10,7 +10,7 @@ import java.util.NoSuchElementException;
  * transposed convolution or matrix product runs. Nothing here uses the closed-form formulas the processor
  * implements, so agreement between the two means something.
  *
- * <p>The convention (FORMULAS.md) counts a multiplication by a padded zero like any other: a convolution
+ * <p>The convention (docs/FORMULAS.md#convolutions) counts a product with a padded zero like any other: a convolution
  * multiplies at every (output position, input channel of the group, kernel tap), a transposed convolution at
  * every (input position, output channel of the group, kernel tap), wherever the tap lands.
  */

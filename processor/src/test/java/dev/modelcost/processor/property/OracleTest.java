@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The oracle that {@link PropertyTest} trusts, checked against figures derived by hand: FORMULAS.md's worked
+ * The oracle {@link PropertyTest} trusts, checked against figures derived by hand: docs/FORMULAS.md#convolutions worked
  * examples, TensorFlow's documented "SAME" sizes and PyTorch's ceil-mode pooling, whose last-window rule is the
  * easiest to get wrong.
  */
