@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The cost of one layer, per input sample. Generated {@code <Network>Cost} classes hold one per layer,
- * in declaration order; see {@link ModelCost} for what each figure counts.
+ * in declaration order; {@link Convention} states what each figure counts.
  */
 public final class LayerCost {
     private final int index;
@@ -89,25 +89,26 @@ public final class LayerCost {
         return outputShape.clone();
     }
 
-    /** Multiply-accumulates (the convention of torchvision, fvcore and ptflops). */
+    /** Multiply-accumulates, as {@link Convention#MACS} counts them. */
     public long macs() {
         return macs;
     }
 
-    /** Bias additions. */
+    /** Bias additions, as {@link Convention#BIAS_ADDS} counts them. */
     public long biasAdds() {
         return biasAdds;
     }
 
     /**
-     * Floating-point operations: {@code 2 * macs() + biasAdds()} for convolution, transposed convolution and dense
-     * layers; for other kinds, their own operations as their annotation documents them.
+     * Floating-point operations ({@link Convention#FLOPS}): {@code 2 * macs() + biasAdds()} for convolution,
+     * transposed convolution and dense layers; for other kinds, their own operations as their annotation
+     * documents them.
      */
     public long flops() {
         return flops;
     }
 
-    /** Parameters: weights, biases, and normalizations' scale and shift. */
+    /** Parameters, as {@link Convention#PARAMS} counts them. */
     public long params() {
         return params;
     }
@@ -122,12 +123,12 @@ public final class LayerCost {
         return activationBytes;
     }
 
-    /** Memory access cost (ShuffleNet V2): inputs read, output written and parameters read, in bytes. */
+    /** Memory access cost in bytes, as {@link Convention#BYTES_MOVED} counts it. */
     public long bytesMoved() {
         return bytesMoved;
     }
 
-    /** Arithmetic intensity: FLOPs per byte moved. */
+    /** Arithmetic intensity, {@link Convention#INTENSITY}: FLOPs per byte moved. */
     public double intensity() {
         return bytesMoved == 0 ? 0 : (double) flops / bytesMoved;
     }

@@ -9,18 +9,8 @@ import java.util.Objects;
  * The cost of a whole network, per input sample (batch size 1), with its per-layer breakdown. Each generated
  * {@code <Network>Cost} class exposes one as {@code MODEL}.
  *
- * <p>Conventions (the totals are the sums over the layers):
- * <ul>
- *   <li>{@link #macs()}: multiply-accumulates of convolution, transposed convolution and dense layers &mdash;
- *       what torchvision publishes as "GFLOPS" and fvcore, ptflops and thop count;</li>
- *   <li>{@link #biasAdds()}: the additions of those layers' biases;</li>
- *   <li>{@link #flops()}: {@code 2 * macs() + biasAdds()} plus the operations of the other layer kinds (pooling,
- *       normalization, activations, element-wise sums...) as each kind's annotation documents them; a multiply
- *       and an add per multiply-accumulate, as PyTorch's
- *       {@code torch.utils.flop_counter} and hardware peak figures count;</li>
- *   <li>{@link #params()}: weights, biases, and normalizations' scale and shift;</li>
- *   <li>{@link #activations()}: elements output by all layers, summed.</li>
- * </ul>
+ * <p>The totals are the sums over the layers. What each figure counts is stated once, by {@link Convention}, in
+ * the words every report states too: {@code Convention.MACS.text()}, for example.
  */
 public final class ModelCost {
     private final String name;
@@ -93,27 +83,27 @@ public final class ModelCost {
         return outputShape.clone();
     }
 
-    /** Multiply-accumulates. */
+    /** Multiply-accumulates, as {@link Convention#MACS} counts them. */
     public long macs() {
         return macs;
     }
 
-    /** Bias additions. */
+    /** Bias additions, as {@link Convention#BIAS_ADDS} counts them. */
     public long biasAdds() {
         return biasAdds;
     }
 
-    /** Floating-point operations: {@code 2 * macs() + biasAdds()} plus the other layers' operations. */
+    /** Floating-point operations, as {@link Convention#FLOPS} counts them. */
     public long flops() {
         return flops;
     }
 
-    /** Parameters: weights, biases, and normalizations' scale and shift. */
+    /** Parameters, as {@link Convention#PARAMS} counts them. */
     public long params() {
         return params;
     }
 
-    /** Output elements of all layers, summed. */
+    /** Output elements of all layers, summed, as {@link Convention#ACTIVATIONS} counts them. */
     public long activations() {
         return activations;
     }
@@ -134,8 +124,8 @@ public final class ModelCost {
     }
 
     /**
-     * The most activation bytes alive at once in a forward pass in declaration order: the input, every output
-     * still to be read by a later layer, and the output being written.
+     * The most activation bytes alive at once in a forward pass ({@link Convention#PEAK_ACTIVATION_BYTES}): the
+     * input, every output still to be read by a later layer, and the output being written.
      */
     public long peakActivationBytes() {
         return peakActivationBytes;
@@ -146,12 +136,12 @@ public final class ModelCost {
         return paramBytes + peakActivationBytes;
     }
 
-    /** Memory access cost of all layers (inputs read, outputs written, parameters read), in bytes. */
+    /** Memory access cost of all layers in bytes, as {@link Convention#BYTES_MOVED} counts it. */
     public long bytesMoved() {
         return bytesMoved;
     }
 
-    /** Roofline lower bound on the network's time on the declared device, in nanoseconds; -1 without one. */
+    /** Roofline lower bound on the time on the declared device ({@link Convention#LATENCY_NANOS}); -1 without one. */
     public long latencyNanos() {
         return latencyNanos;
     }

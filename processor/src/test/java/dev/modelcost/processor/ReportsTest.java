@@ -9,17 +9,21 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.modelcost.Convention;
 import dev.modelcost.LayerCost;
 import dev.modelcost.ModelCost;
+import dev.modelcost.Reports;
 import dev.modelcost.processor.testing.Compiled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -171,6 +175,24 @@ class ReportsTest {
         assertThat(html).contains("\"network\": \"Branching\"");
         assertThat(html).doesNotContain("/*MODELCOST_DATA*/");
         assertThat(html).doesNotContain("src=\"http");
+    }
+
+    @Test
+    void theReportsStateTheConventionsInTheWordsOfTheOneSource() {
+        Compilation compilation = Compiled.source(BRANCHING).compilation();
+        Map<String, String> stated = new LinkedHashMap<>();
+        for (Convention convention : Convention.values()) {
+            stated.put(convention.key(), convention.text());
+        }
+        assertThat((Map<?, ?>) json(compilation, "r.Branching").get(Reports.CONVENTIONS))
+                .containsExactlyEntriesIn(stated).inOrder();
+        String markdown = file(compilation, "r.Branching.md").orElseThrow();
+        for (Convention convention : List.of(Convention.MACS, Convention.FLOPS, Convention.PARAMS,
+                Convention.ACTIVATIONS, Convention.PEAK_ACTIVATION_BYTES, Convention.BYTES_MOVED,
+                Convention.LATENCY_NANOS)) {
+            assertThat(markdown).containsMatch("\\n\\| " + Pattern.quote(convention.label()) + " \\| [0-9,]+ \\| "
+                    + Pattern.quote(convention.summary()) + " \\|\\n");
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.modelcost.sample;
 
+import static dev.modelcost.Reports.grouped;
+
 import dev.modelcost.LayerCost;
 import dev.modelcost.ModelCost;
 import java.io.PrintStream;
@@ -43,11 +45,6 @@ final class CostTable {
             Integer.toString(layer.index()), layer.name(), layer.kind().name(), layer.settings(),
             shape(layer.inputShape()) + " -> " + shape(layer.outputShape()), grouped(layer.macs()),
             percent(layer.macs(), networkMacs), grouped(layer.params()), grouped(layer.flops())};
-    }
-
-    /** {@code 86704128} as {@code "86,704,128"}. */
-    static String grouped(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
     }
 
     /** A share with one decimal, e.g. {@code "32.1"}; 0 of a whole of 0. */

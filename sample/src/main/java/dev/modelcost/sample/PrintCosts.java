@@ -1,5 +1,6 @@
 package dev.modelcost.sample;
 
+import dev.modelcost.Convention;
 import dev.modelcost.ModelCost;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Prints the cost of the sample networks as the processor counted it at compile time; the figures come from the
@@ -29,6 +32,9 @@ public final class PrintCosts {
     static final int UNKNOWN_NETWORK = 2;
     /** The sample networks by class name, in the order printed. */
     static final Map<String, ModelCost> NETWORKS = networks();
+    /** The figures the tables show, whose conventions head every run. */
+    private static final List<Convention> SHOWN = List.of(Convention.MACS, Convention.FLOPS, Convention.PARAMS,
+            Convention.ACTIVATIONS, Convention.PEAK_ACTIVATION_BYTES);
 
     private PrintCosts() {
     }
@@ -109,13 +115,14 @@ public final class PrintCosts {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
+    /** What the figures count, in the words of {@link Convention} that the Markdown reports use too. */
     private static void printConventions(PrintStream out) {
         out.println("Cost per input sample (batch 1), counted at compile time by modelcost.");
-        out.println("MACs = multiply-accumulates of conv, deconv and dense layers (torchvision's \"GFLOPS\");");
-        out.println("FLOPs = 2 * MACs + bias additions + the operations of pooling, normalization, activation and"
-                + " other element-wise layers;");
-        out.println("params = weights + biases + normalization scale and shift;"
-                + " activations = output elements of all layers, summed;");
-        out.println("peak act. bytes = most activation bytes alive at once in a forward pass (FP32).");
+        for (Convention figure : SHOWN) {
+            out.println("  " + figure.label() + ": " + figure.summary());
+        }
+        Set<String> precisions = new TreeSet<>();
+        NETWORKS.values().forEach(network -> precisions.add(network.precision()));
+        out.println("Bytes are at " + String.join(", ", precisions) + ".");
     }
 }

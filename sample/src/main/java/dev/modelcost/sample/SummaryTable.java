@@ -1,6 +1,6 @@
 package dev.modelcost.sample;
 
-import static dev.modelcost.sample.CostTable.grouped;
+import static dev.modelcost.Reports.grouped;
 
 import dev.modelcost.ModelCost;
 import java.io.PrintStream;

@@ -2,10 +2,11 @@ package dev.modelcost.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.modelcost.Reports;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** The number and shape formatting of {@link CostTable}. */
+/** The number and shape formatting of {@link CostTable}: numbers grouped as by {@link Reports#grouped}. */
 class CostTableTest {
 
     @Test
@@ -13,14 +14,14 @@ class CostTableTest {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY);
-            assertEquals("104,628,224", CostTable.grouped(104_628_224L));
+            assertEquals("104,628,224", Reports.grouped(104_628_224L));
             assertEquals("32.1", CostTable.percent(33_554_432L, 104_628_224L));
         } finally {
             Locale.setDefault(before);
         }
-        assertEquals("0", CostTable.grouped(0));
-        assertEquals("999", CostTable.grouped(999));
-        assertEquals("1,000", CostTable.grouped(1_000));
+        assertEquals("0", Reports.grouped(0));
+        assertEquals("999", Reports.grouped(999));
+        assertEquals("1,000", Reports.grouped(1_000));
     }
 
     @Test

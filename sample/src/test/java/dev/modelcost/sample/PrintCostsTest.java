@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.modelcost.Convention;
 import dev.modelcost.ModelCost;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,12 +22,16 @@ import org.junit.jupiter.api.Test;
 class PrintCostsTest {
 
     @Test
-    void startsWithTheConventions() {
-        String header = String.join(" ", run().lines.subList(0, 4));
-        assertTrue(header.contains("MACs = multiply-accumulates of conv, deconv and dense layers"), header);
-        assertTrue(header.contains("FLOPs = 2 * MACs + bias additions + the operations of pooling"), header);
-        assertTrue(header.contains("params = weights + biases + normalization scale and shift"), header);
-        assertTrue(header.contains("activations = output elements of all layers"), header);
+    void startsWithTheConventionsInTheWordsOfTheOneSource() {
+        List<String> lines = run().lines;
+        assertEquals("Cost per input sample (batch 1), counted at compile time by modelcost.", lines.get(0));
+        List<String> stated = new ArrayList<>();
+        for (Convention figure : List.of(Convention.MACS, Convention.FLOPS, Convention.PARAMS,
+                Convention.ACTIVATIONS, Convention.PEAK_ACTIVATION_BYTES)) {
+            stated.add("  " + figure.label() + ": " + figure.summary());
+        }
+        assertEquals(stated, lines.subList(1, 6));
+        assertEquals("Bytes are at FP32.", lines.get(6));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.modelcost.cli.diff;
 
+import dev.modelcost.Reports;
 import dev.modelcost.cli.ExitCodes;
 import dev.modelcost.cli.report.BadReportException;
 import dev.modelcost.cli.report.ReportReader;
@@ -28,7 +29,7 @@ import picocli.CommandLine.TypeConversionException;
         exitCodeList = {
             "0:the total is within the threshold, or no threshold is given",
             "1:the total grew by more than the threshold",
-            "2:a wrong argument, or a file that is not a modelcost report of version 1"})
+            "2:a wrong argument, or a file that is not a modelcost report of version " + Reports.SCHEMA_VERSION})
 public final class CostDiff implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;

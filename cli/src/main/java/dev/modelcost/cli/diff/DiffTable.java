@@ -1,5 +1,7 @@
 package dev.modelcost.cli.diff;
 
+import static dev.modelcost.Reports.grouped;
+
 import dev.modelcost.cli.Text;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -52,9 +54,5 @@ final class DiffTable {
         }
         return BigDecimal.valueOf(after).subtract(BigDecimal.valueOf(before)).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(before), 1, RoundingMode.HALF_UP);
-    }
-
-    static String grouped(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
     }
 }

@@ -2,6 +2,7 @@ package dev.modelcost.cli.report;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.modelcost.Reports;
 import dev.modelcost.cli.Text;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,11 +55,11 @@ final class ReportParse {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (key) {
-                case ReportKeys.SCHEMA -> schema = scalar(value);
-                case ReportKeys.VERSION -> version = scalar(value);
-                case ReportKeys.NETWORK -> network = scalar(value);
-                case ReportKeys.TOTALS -> totals(value);
-                case ReportKeys.LAYERS -> layers(value);
+                case Reports.SCHEMA -> schema = scalar(value);
+                case Reports.VERSION -> version = scalar(value);
+                case Reports.NETWORK -> network = scalar(value);
+                case Reports.TOTALS -> totals(value);
+                case Reports.LAYERS -> layers(value);
                 default -> parser.skipChildren();
             }
         }
@@ -70,11 +71,11 @@ final class ReportParse {
     }
 
     private Report checked() throws BadReportException {
-        if (schema == null || !schema.is(JsonToken.VALUE_STRING, ReportKeys.SCHEMA_NAME)) {
+        if (schema == null || !schema.is(JsonToken.VALUE_STRING, Reports.SCHEMA_NAME)) {
             throw bad("not a modelcost report: its \"schema\" is " + describe(schema) + ", not \""
-                    + ReportKeys.SCHEMA_NAME + "\"");
+                    + Reports.SCHEMA_NAME + "\"");
         }
-        String versionRead = String.valueOf(ReportKeys.VERSION_READ);
+        String versionRead = String.valueOf(Reports.SCHEMA_VERSION);
         if (version == null || !version.is(JsonToken.VALUE_NUMBER_INT, versionRead)) {
             throw bad("a report of version " + describe(version) + "; this tool reads version " + versionRead
                     + " only");
@@ -139,7 +140,7 @@ final class ReportParse {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonToken field = parser.nextToken();
-            if (key.equals(ReportKeys.LAYER_NAME) && field == JsonToken.VALUE_STRING) {
+            if (key.equals(Reports.LAYER_NAME) && field == JsonToken.VALUE_STRING) {
                 name = parser.getText();
             } else if (key.equals(metric)) {
                 value = count(field, where + "." + key);

@@ -4,9 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 
 import dev.modelcost.cli.CliRun;
 import dev.modelcost.cli.ExitCodes;
-import dev.modelcost.cli.report.ReportKeys;
 import dev.modelcost.processor.ModelCostProcessor;
-import dev.modelcost.processor.writing.JsonReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,11 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessorReportTest {
     @TempDir
     Path folder;
-
-    @Test
-    void theVersionReadIsTheVersionWritten() {
-        assertThat(ReportKeys.VERSION_READ).isEqualTo(JsonReport.VERSION);
-    }
 
     @Test
     void aWiderLayerInARealReportFailsTheThreshold() throws IOException {

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.modelcost.LayerCost;
 import dev.modelcost.LayerTable;
 import dev.modelcost.ModelCost;
+import dev.modelcost.Reports;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
@@ -301,14 +302,6 @@ public final class CostClassWriter {
 
     /** {@code 86704128} as {@code 86_704_128L}, for readers of the generated source. */
     static String longLiteral(long value) {
-        String digits = Long.toString(value);
-        StringBuilder literal = new StringBuilder();
-        for (int i = 0; i < digits.length(); i++) {
-            if (i > 0 && (digits.length() - i) % 3 == 0) {
-                literal.append('_');
-            }
-            literal.append(digits.charAt(i));
-        }
-        return literal.append('L').toString();
+        return Reports.grouped(value, '_') + 'L';
     }
 }

@@ -1,6 +1,8 @@
 package dev.modelcost.processor.writing;
 
+import dev.modelcost.Convention;
 import dev.modelcost.From;
+import dev.modelcost.Reports;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
@@ -8,47 +10,44 @@ import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.model.Target;
 
 /**
- * The JSON report of a network, schema {@code modelcost-report} version {@value #VERSION} (described by
- * {@code report-schema.json} beside this class): the conventions, the totals, and one row per layer with its
- * shapes, its inputs and every figure. Written for machines and for diffs between commits.
+ * The JSON report of a network, schema {@value Reports#SCHEMA_NAME} version {@value Reports#SCHEMA_VERSION}
+ * (described by {@code report-schema.json} beside this class): the conventions, the totals, and one row per layer
+ * with its shapes, its inputs and every figure. Written for machines and for diffs between commits.
  */
 public final class JsonReport {
-    /** The schema's version; it changes only when a field changes meaning or disappears. */
-    public static final int VERSION = 1;
-
     private JsonReport() {
     }
 
     /** The report's text. */
     public static String write(NetworkCost cost, MemoryProfile memory) {
         JsonBuilder json = new JsonBuilder().beginObject()
-                .key("schema").value("modelcost-report")
-                .key("version").value(VERSION)
-                .key("network").value(cost.network().displayName())
+                .key(Reports.SCHEMA).value(Reports.SCHEMA_NAME)
+                .key(Reports.VERSION).value(Reports.SCHEMA_VERSION)
+                .key(Reports.NETWORK).value(cost.network().displayName())
                 .key("class").value(cost.network().type().getQualifiedName().toString())
                 .key("input").ints(cost.input().toInts())
                 .key("output").ints(cost.output().toInts());
         target(json, memory.target());
-        json.key("conventions").beginObject();
+        json.key(Reports.CONVENTIONS).beginObject();
         for (Convention convention : Convention.values()) {
-            json.key(convention.key()).value(convention.meaning());
+            json.key(convention.key()).value(convention.text());
         }
         json.endObject();
-        json.key("totals").beginObject()
-                .key("layers").value(cost.layers().size())
-                .key("macs").value(cost.macs())
-                .key("biasAdds").value(cost.biasAdds())
-                .key("flops").value(cost.flops())
-                .key("params").value(cost.params())
-                .key("activations").value(cost.activations())
+        json.key(Reports.TOTALS).beginObject()
+                .key(Reports.LAYERS).value(cost.layers().size())
+                .key(Convention.MACS.key()).value(cost.macs())
+                .key(Convention.BIAS_ADDS.key()).value(cost.biasAdds())
+                .key(Convention.FLOPS.key()).value(cost.flops())
+                .key(Convention.PARAMS.key()).value(cost.params())
+                .key(Convention.ACTIVATIONS.key()).value(cost.activations())
                 .key("paramBytes").value(memory.paramBytes())
                 .key("activationBytes").value(memory.activationBytes())
-                .key("peakActivationBytes").value(memory.peakActivationBytes())
+                .key(Convention.PEAK_ACTIVATION_BYTES.key()).value(memory.peakActivationBytes())
                 .key("memoryBytes").value(memory.memoryBytes())
-                .key("bytesMoved").value(memory.bytesMoved());
+                .key(Convention.BYTES_MOVED.key()).value(memory.bytesMoved());
         nanos(json, memory.latencyNanos());
         json.endObject();
-        json.key("layers").beginArray();
+        json.key(Reports.LAYERS).beginArray();
         for (int i = 0; i < cost.layers().size(); i++) {
             layer(json, cost, i, memory.layers().get(i), memory.target().hasDevice());
         }
@@ -75,7 +74,7 @@ public final class JsonReport {
         LayerFigures layer = cost.layers().get(index);
         json.beginObject()
                 .key("index").value(index)
-                .key("name").value(layer.layer().name())
+                .key(Reports.LAYER_NAME).value(layer.layer().name())
                 .key("kind").value(layer.layer().kind().name())
                 .key("settings").value(layer.settings())
                 .key("inputs").beginArray();
@@ -85,14 +84,14 @@ public final class JsonReport {
         json.endArray()
                 .key("inputShape").ints(layer.input().toInts())
                 .key("outputShape").ints(layer.output().toInts())
-                .key("macs").value(layer.macs())
-                .key("biasAdds").value(layer.biasAdds())
-                .key("flops").value(layer.flops())
-                .key("params").value(layer.params())
-                .key("activations").value(layer.activations())
+                .key(Convention.MACS.key()).value(layer.macs())
+                .key(Convention.BIAS_ADDS.key()).value(layer.biasAdds())
+                .key(Convention.FLOPS.key()).value(layer.flops())
+                .key(Convention.PARAMS.key()).value(layer.params())
+                .key(Convention.ACTIVATIONS.key()).value(layer.activations())
                 .key("activationBytes").value(traffic.activationBytes())
-                .key("bytesMoved").value(traffic.bytesMoved())
-                .key("intensity").ratio(layer.flops(), traffic.bytesMoved());
+                .key(Convention.BYTES_MOVED.key()).value(traffic.bytesMoved())
+                .key(Convention.INTENSITY.key()).ratio(layer.flops(), traffic.bytesMoved());
         nanos(json, traffic.latencyNanos());
         json.key("bound");
         if (device) {
@@ -104,7 +103,7 @@ public final class JsonReport {
     }
 
     private static void nanos(JsonBuilder json, long nanos) {
-        json.key("latencyNanos");
+        json.key(Convention.LATENCY_NANOS.key());
         if (nanos < 0) {
             json.nullValue();
         } else {

@@ -1,5 +1,6 @@
 package dev.modelcost.processor.writing;
 
+import dev.modelcost.Convention;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
@@ -23,15 +24,15 @@ public final class MarkdownReport {
         }
         md.append(". Per sample (batch 1).\n\n");
         md.append("| total | value | counts |\n|---|---:|---|\n");
-        total(md, "MACs", cost.macs(), "multiply-accumulates of conv, deconv and dense layers");
-        total(md, "FLOPs", cost.flops(), "2 x MACs + bias additions + other layers' operations");
-        total(md, "parameters", cost.params(), "weights, biases, normalization scale and shift");
-        total(md, "activations", cost.activations(), "elements output by the layers");
+        total(md, Convention.MACS, cost.macs());
+        total(md, Convention.FLOPS, cost.flops());
+        total(md, Convention.PARAMS, cost.params());
+        total(md, Convention.ACTIVATIONS, cost.activations());
         total(md, "parameter bytes", memory.paramBytes(), "");
-        total(md, "peak activation bytes", memory.peakActivationBytes(), "most held at once in a forward pass");
-        total(md, "bytes moved", memory.bytesMoved(), "inputs read + outputs written + parameters read");
+        total(md, Convention.PEAK_ACTIVATION_BYTES, memory.peakActivationBytes());
+        total(md, Convention.BYTES_MOVED, memory.bytesMoved());
         if (memory.latencyNanos() >= 0) {
-            total(md, "latency (ns)", memory.latencyNanos(), "roofline lower bound");
+            total(md, Convention.LATENCY_NANOS, memory.latencyNanos());
         }
         md.append("\n| # | layer | kind | settings | input | output | MACs | FLOPs | params | bytes moved |");
         md.append(memory.target().hasDevice() ? " latency (ns) | bound |\n" : "\n");
@@ -53,6 +54,10 @@ public final class MarkdownReport {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    private static void total(StringBuilder md, Convention figure, long value) {
+        total(md, figure.label(), value, figure.summary());
     }
 
     private static void total(StringBuilder md, String name, long value, String counts) {

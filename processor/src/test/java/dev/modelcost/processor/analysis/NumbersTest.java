@@ -2,6 +2,7 @@ package dev.modelcost.processor.analysis;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import dev.modelcost.Reports;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -16,5 +17,13 @@ class NumbersTest {
                 Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE}) {
             assertThat(Numbers.grouped(value)).isEqualTo(String.format(Locale.ROOT, "%,d", value));
         }
+    }
+
+    @Test
+    void javaLiteralsGroupTheSameDigitsWithUnderscores() {
+        for (long value : new long[] {0, 999, 1_000, 86_704_128L, Long.MAX_VALUE}) {
+            assertThat(Reports.grouped(value, '_')).isEqualTo(Numbers.grouped(value).replace(',', '_'));
+        }
+        assertThat(Reports.grouped(86_704_128L, '_')).isEqualTo("86_704_128");
     }
 }

@@ -1,0 +1,66 @@
+package dev.modelcost;
+
+/**
+ * What each figure of modelcost counts. Every JSON report states these texts under {@code "conventions"}, the
+ * Markdown report shows the short forms beside its totals, and a program that prints a {@link ModelCost} can
+ * state them the same way: the one source of these words.
+ */
+public enum Convention {
+    /** {@link ModelCost#macs()}. */
+    MACS("macs", "MACs", "multiply-accumulates of convolution, transposed convolution and dense layers "
+            + "(torchvision's \"GFLOPS\", fvcore, ptflops)", "multiply-accumulates of conv, deconv and dense layers"),
+    /** {@link ModelCost#biasAdds()}. */
+    BIAS_ADDS("biasAdds", "bias additions", "bias additions: one per output element of each layer with a bias",
+            "one per output element of each layer with a bias"),
+    /** {@link ModelCost#flops()}. */
+    FLOPS("flops", "FLOPs", "2 x macs + biasAdds + the operations of pooling, normalization, activation and "
+            + "element-wise layers", "2 x MACs + bias additions + other layers' operations"),
+    /** {@link ModelCost#params()}. */
+    PARAMS("params", "parameters", "weights, biases and normalizations' scale and shift",
+            "weights, biases, normalization scale and shift"),
+    /** {@link ModelCost#activations()}. */
+    ACTIVATIONS("activations", "activations", "elements output by the layers", "elements output by the layers"),
+    /** {@link ModelCost#bytesMoved()}. */
+    BYTES_MOVED("bytesMoved", "bytes moved", "memory access cost (ShuffleNet V2): inputs read + output written + "
+            + "parameters read, in bytes", "inputs read + outputs written + parameters read"),
+    /** {@link ModelCost#peakActivationBytes()}. */
+    PEAK_ACTIVATION_BYTES("peakActivationBytes", "peak activation bytes", "most activation bytes alive at once in "
+            + "a forward pass in declaration order", "most held at once in a forward pass"),
+    /** A layer's FLOPs per byte moved, its arithmetic intensity. */
+    INTENSITY("intensity", "intensity", "flops / bytesMoved", "FLOPs per byte moved"),
+    /** {@link ModelCost#latencyNanos()}. */
+    LATENCY_NANOS("latencyNanos", "latency (ns)", "roofline lower bound: max(flops / peak, bytesMoved / "
+            + "bandwidth), rounded up; null without a device", "roofline lower bound");
+
+    private final String key;
+    private final String label;
+    private final String text;
+    private final String summary;
+
+    Convention(String key, String label, String text, String summary) {
+        this.key = key;
+        this.label = label;
+        this.text = text;
+        this.summary = summary;
+    }
+
+    /** The figure's key in the JSON report, in its totals and its layers, e.g. {@code "biasAdds"}. */
+    public String key() {
+        return key;
+    }
+
+    /** The figure's name for people, as the Markdown report heads its row, e.g. {@code "bias additions"}. */
+    public String label() {
+        return label;
+    }
+
+    /** What the figure counts, as the JSON report states it (naming other figures by their keys). */
+    public String text() {
+        return text;
+    }
+
+    /** What the figure counts in a few words beside its {@link #label()}, as the Markdown report shows it. */
+    public String summary() {
+        return summary;
+    }
+}
