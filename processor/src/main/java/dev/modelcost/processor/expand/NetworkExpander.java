@@ -9,6 +9,7 @@ import dev.modelcost.processor.analysis.TensorShape;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
+import dev.modelcost.processor.kinds.LayerRule;
 import dev.modelcost.processor.model.LayerDecl;
 import dev.modelcost.processor.read.AnnotationNames;
 import dev.modelcost.processor.read.AnnotationValues;
@@ -22,8 +23,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -221,11 +222,11 @@ public final class NetworkExpander {
                 frame.define(template.name(), inputs.get(0));
                 return;
             }
-            if (template.isStage()) {
+            if (template.declares() instanceof LayerTemplate.OneLayer layer) {
+                frame.define(template.name(), layer(template, layer, frame, inputs));
+            } else {
                 frame.define(template.name(), stage(template, frame, inputs.get(0)));
-                return;
             }
-            frame.define(template.name(), layer(template, frame, inputs));
         }
 
         /** The nodes a field takes: those it names, else the previous one; null when a name is unknown. */
@@ -233,7 +234,7 @@ public final class NetworkExpander {
             String layerName = frame.scope.fullName(template.name());
             List<String> names;
             Position position;
-            if (BlockTextChecker.isMerge(template.kind())) {
+            if (template.takesNamedInputs()) {
                 names = template.values().stringsValue("value");
                 position = frame.scope.at(template.values().position("value"));
                 if (names.size() < 2) {
@@ -272,17 +273,22 @@ public final class NetworkExpander {
             }
         }
 
-        private int layer(LayerTemplate template, Frame frame, List<Integer> inputNodes) {
+        private int layer(LayerTemplate template, LayerTemplate.OneLayer declared, Frame frame,
+                List<Integer> inputNodes) {
             List<TensorShape> inputShapes = inputNodes.stream().map(this::shapeOf).collect(Collectors.toList());
-            LayerDecl layer = instantiator.instantiate(template, frame.scope, findings);
+            LayerDecl layer = instantiator.instantiate(template, declared, frame.scope, findings);
+            LayerRule<?> rule = declared.rule();
+            String flattenedBy = flattenedOf(inputNodes.get(0));
             LayerFigures layerFigures = null;
-            if (layer != null && validator.validateLayer(layer, findings)) {
-                layerFigures = analyzer.analyze(layer, inputShapes, flattenedOf(inputNodes.get(0)), findings);
+            if (layer != null && validator.validateLayer(layer, rule, findings)) {
+                layerFigures = rule.figures(layer, inputShapes, flattenedBy, findings);
             }
             if (layerFigures == null) {
                 valid = false;
-                return addNode(analyzer.unknownOutput(layer, inputShapes), flattenedOf(inputNodes.get(0)), null,
-                        frame.scope.fullName(template.name()));
+                TensorShape input = inputShapes.get(0);
+                TensorShape unknown = layer == null ? TensorShape.unknownSizes(input.channels(), input.rank())
+                        : rule.unknownOutput(layer, input);
+                return addNode(unknown, flattenedBy, null, frame.scope.fullName(template.name()));
             }
             boolean flattens = layerFigures.output().rank() == 0 && layerFigures.input().rank() > 0;
             inputs.add(List.copyOf(inputNodes));
