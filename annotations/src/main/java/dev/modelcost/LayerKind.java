@@ -16,6 +16,8 @@ public enum LayerKind {
     BATCH_NORM,
     /** Group, layer or instance normalization ({@link GroupNorm}). */
     GROUP_NORM,
+    /** Layer normalization over the channels at every position ({@link LayerNorm}). */
+    LAYER_NORM,
     /** An activation function ({@link Activation}). */
     ACTIVATION,
     /** Another element-wise layer ({@link Elementwise}). */

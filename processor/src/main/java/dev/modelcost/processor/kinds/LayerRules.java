@@ -24,6 +24,7 @@ public final class LayerRules {
             new PoolingRules.Adaptive(),
             new BatchNormRule(),
             new GroupNormRule(),
+            new LayerNormRule(),
             new PointwiseRules.ActivationRule(),
             new PointwiseRules.ElementwiseRule(),
             new UpsampleRule(),
