@@ -2,7 +2,7 @@ package dev.modelcost.processor.analysis;
 
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
-import dev.modelcost.processor.read.NetworkDecl;
+import dev.modelcost.processor.model.NetworkDecl;
 import java.util.List;
 
 /**

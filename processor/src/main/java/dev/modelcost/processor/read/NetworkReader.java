@@ -12,6 +12,7 @@ import dev.modelcost.processor.model.BudgetDecl;
 import dev.modelcost.processor.model.IntValue;
 import dev.modelcost.processor.model.IntsValue;
 import dev.modelcost.processor.model.Metric;
+import dev.modelcost.processor.model.NetworkDecl;
 import dev.modelcost.processor.model.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class NetworkReader {
     }
 
     /** The network declared by this class; findings of structure go to {@code findings}. */
-    public NetworkDecl read(TypeElement type, AnnotationMirror networkMirror, Findings findings) {
+    public NetworkTemplate read(TypeElement type, AnnotationMirror networkMirror, Findings findings) {
         AnnotationValues network = new AnnotationValues(elements, type, networkMirror);
         AnnotationValues input = network.nested(elements, "input");
         IntValue channels = new IntValue("input channels", input.intValue("channels"), input.position("channels"));
@@ -58,8 +59,8 @@ public final class NetworkReader {
         }
         String packageName = elements.getPackageOf(type).getQualifiedName().toString();
         Position costClassPosition = network.position("costClass");
-        return new NetworkDecl(type, displayName, packageName, costClassName, costClassPosition,
-                network.annotation(), channels, size, layers, readBudget(type), readTarget(type, findings));
+        return new NetworkTemplate(new NetworkDecl(type, displayName, packageName, costClassName, costClassPosition,
+                network.annotation(), channels, size, readBudget(type), readTarget(type, findings)), layers);
     }
 
     /** The {@code @Device} on the class, else the options' target. */

@@ -6,7 +6,7 @@ import dev.modelcost.processor.kinds.Checks;
 import dev.modelcost.processor.kinds.LayerRule;
 import dev.modelcost.processor.model.BudgetDecl;
 import dev.modelcost.processor.model.LayerDecl;
-import dev.modelcost.processor.read.NetworkDecl;
+import dev.modelcost.processor.model.NetworkDecl;
 
 /**
  * Checks every value that can be judged without knowing the shapes: the network's input, budget limits, and each
