@@ -14,8 +14,10 @@ public enum LayerKind {
     AVG_POOL,
     /** Batch normalization ({@link BatchNorm}). */
     BATCH_NORM,
-    /** Group, layer or instance normalization ({@link GroupNorm}). */
+    /** Group normalization, also over channels and positions (one group) or instance ({@link GroupNorm}). */
     GROUP_NORM,
+    /** Layer normalization over the channels at every position ({@link LayerNorm}). */
+    LAYER_NORM,
     /** An activation function ({@link Activation}). */
     ACTIVATION,
     /** Another element-wise layer ({@link Elementwise}). */

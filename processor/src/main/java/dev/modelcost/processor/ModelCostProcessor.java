@@ -1,25 +1,19 @@
 package dev.modelcost.processor;
 
 import com.google.auto.service.AutoService;
-import dev.modelcost.processor.analysis.MemoryAnalyzer;
-import dev.modelcost.processor.analysis.MemoryProfile;
-import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
 import dev.modelcost.processor.diag.Reporter;
 import dev.modelcost.processor.expand.BlockTextChecker;
 import dev.modelcost.processor.expand.NetworkExpander;
-import dev.modelcost.processor.read.NetworkDecl;
 import dev.modelcost.processor.read.AnnotationNames;
 import dev.modelcost.processor.read.MalformedAnnotationException;
 import dev.modelcost.processor.read.NetworkReader;
 import dev.modelcost.processor.read.OutsideNetworkFinder;
 import dev.modelcost.processor.read.SourceText;
-import dev.modelcost.processor.read.UnresolvedValueException;
 import dev.modelcost.processor.read.SuperNetwork;
-import dev.modelcost.processor.validation.BudgetChecker;
-import dev.modelcost.processor.validation.DeclarationValidator;
+import dev.modelcost.processor.read.UnresolvedValueException;
 import dev.modelcost.processor.writing.NetworkWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,17 +30,15 @@ import javax.lang.model.util.Elements;
 
 /**
  * The modelcost annotation processor: for each {@code @Network} class, reads its layers, checks them,
- * computes their cost and writes {@code <Network>Cost}. A thin shell: each step is a class of its own, and
- * every problem is reported through the {@link Diagnostic} catalog, never thrown into javac.
+ * computes their cost and writes {@code <Network>Cost}. A thin shell: {@link NetworkPipeline} names the steps,
+ * each a class of its own, and every problem is reported through the {@link Diagnostic} catalog, never thrown
+ * into javac.
  */
 @AutoService(Processor.class)
 public final class ModelCostProcessor extends AbstractProcessor {
-    private final DeclarationValidator validator = new DeclarationValidator();
-    private final BudgetChecker budgets = new BudgetChecker();
-    private final MemoryAnalyzer memoryAnalyzer = new MemoryAnalyzer();
     private Options options;
     private NetworkReader reader;
-    private NetworkExpander expander;
+    private NetworkPipeline pipeline;
     private OutsideNetworkFinder outsideNetworks;
     private NetworkWriter writer;
     private Reporter reporter;
@@ -90,7 +82,7 @@ public final class ModelCostProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         // Elements of an earlier round are stale in this one: nothing that holds them outlives the round.
-        expander = new NetworkExpander(reader);
+        pipeline = new NetworkPipeline(reader, new NetworkExpander(reader), writer);
         try {
             Findings outside = new Findings();
             outsideNetworks.find(round, outside);
@@ -159,21 +151,7 @@ public final class ModelCostProcessor extends AbstractProcessor {
         }
         AnnotationMirror mirror = AnnotationNames.find(type, AnnotationNames.NETWORK).orElseThrow();
         Findings findings = new Findings();
-        NetworkDecl declaration = reader.read(type, mirror, findings);
-        NetworkCost cost = validator.validateNetwork(declaration, findings)
-                ? expander.expand(declaration, findings)
-                : null;
-        if (cost != null && !findings.hasErrors()) {
-            MemoryProfile memory = memoryAnalyzer.profile(cost, declaration.target(), findings);
-            if (memory != null) {
-                budgets.check(cost, memory, findings);
-                // Budgets can find errors too (a latency budget without a device); an over-budget figure
-                // is never one here, whatever the severity option, so such a network still gets its class.
-                if (!findings.hasErrors()) {
-                    write(cost, memory, findings);
-                }
-            }
-        }
+        pipeline.run(type, mirror, findings);
         reporter.report(findings);
     }
 
@@ -196,8 +174,4 @@ public final class ModelCostProcessor extends AbstractProcessor {
         reporter.report(crash);
     }
 
-    /** The cost class, the reports and, when asked, the per-layer summary as a note. */
-    private void write(NetworkCost cost, MemoryProfile memory, Findings findings) {
-        writer.write(cost, memory, findings);
-    }
 }

@@ -8,12 +8,12 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Per-dimension attributes: whether they fit the input's rank, and how settings show them. */
-final class Dimensions {
+public final class Dimensions {
     private Dimensions() {
     }
 
     /** Whether every value has 1 entry or one per spatial dimension; reports each one that does not. */
-    static boolean fit(LayerDecl layer, int rank, Findings findings, IntsValue... values) {
+    public static boolean fit(LayerDecl layer, int rank, Findings findings, IntsValue... values) {
         boolean fit = true;
         for (IntsValue value : values) {
             if (!value.fits(rank)) {
@@ -33,7 +33,7 @@ final class Dimensions {
      * @param instead the other way out, besides moving it, e.g. {@code "use @Dense"}
      * @param flattenedBy the layer that removed the spatial dimensions, or null for an input without any
      */
-    static void reportNoSpatialInput(LayerDecl layer, String what, String instead, TensorShape input,
+    public static void reportNoSpatialInput(LayerDecl layer, String what, String instead, TensorShape input,
             String flattenedBy, Findings findings) {
         String why = flattenedBy == null ? " (the network's input has no size)" : " ('" + flattenedBy
                 + "' flattened it)";
@@ -43,7 +43,7 @@ final class Dimensions {
     }
 
     /** {@code {3, 3}} as {@code "3"}, {@code {1, 7}} as {@code "1x7"}. */
-    static String dims(int[] values) {
+    public static String dims(int[] values) {
         if (Arrays.stream(values).allMatch(v -> v == values[0])) {
             return Integer.toString(values[0]);
         }

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The group counts that suit a layer, for suggestions in messages. */
-final class Divisors {
+public final class Divisors {
     /** More than this many suggestions would not help a reader. */
     private static final int SHOWN = 12;
 
@@ -22,7 +22,7 @@ final class Divisors {
      * Whether the groups divide a layer's input channels, as channel shuffle and group normalization need;
      * reports {@link Diagnostic#GROUPS_DO_NOT_DIVIDE} with the counts that would if not.
      */
-    static boolean divideChannels(LayerDecl layer, IntValue groups, long channels, Findings findings) {
+    public static boolean divideChannels(LayerDecl layer, IntValue groups, long channels, Findings findings) {
         if (channels % groups.value() == 0) {
             return true;
         }
@@ -32,12 +32,12 @@ final class Divisors {
     }
 
     /** {@link #commonNear} as text: {@code "1, 2, 4"}. */
-    static String commonNearText(long a, long b, long near) {
+    public static String commonNearText(long a, long b, long near) {
         return commonNear(a, b, near).stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     /** The divisors of both numbers that lie nearest to {@code near}, ascending, at most {@value #SHOWN}. */
-    static List<Long> commonNear(long a, long b, long near) {
+    public static List<Long> commonNear(long a, long b, long near) {
         long gcd = gcd(a, b);
         TreeSet<Long> divisors = new TreeSet<>();
         for (long d = 1; d <= gcd / d; d++) {
@@ -51,7 +51,7 @@ final class Divisors {
         return List.copyOf(new TreeSet<>(nearest.subList(0, Math.min(SHOWN, nearest.size()))));
     }
 
-    static long gcd(long a, long b) {
+    public static long gcd(long a, long b) {
         while (b != 0) {
             long r = a % b;
             a = b;

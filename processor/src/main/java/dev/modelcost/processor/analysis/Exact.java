@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * Overflow-checked arithmetic on {@code long}: a figure that does not fit is an error naming the figure, never
  * a wrapped number.
  */
-final class Exact {
+public final class Exact {
     static final String LONG_LIMIT = "the largest long, " + Numbers.grouped(Long.MAX_VALUE);
     static final String INT_LIMIT = "the largest int, " + Numbers.grouped(Integer.MAX_VALUE);
 
@@ -15,7 +15,7 @@ final class Exact {
     }
 
     /** The product of all factors. */
-    static long product(String figure, long... factors) {
+    public static long product(String figure, long... factors) {
         long product = 1;
         try {
             for (long factor : factors) {
@@ -28,7 +28,7 @@ final class Exact {
         return product;
     }
 
-    static long multiply(String figure, long a, long b) {
+    public static long multiply(String figure, long a, long b) {
         try {
             return Math.multiplyExact(a, b);
         } catch (ArithmeticException e) {
@@ -36,7 +36,7 @@ final class Exact {
         }
     }
 
-    static long add(String figure, long a, long b) {
+    public static long add(String figure, long a, long b) {
         try {
             return Math.addExact(a, b);
         } catch (ArithmeticException e) {
@@ -45,7 +45,7 @@ final class Exact {
     }
 
     /** The value, if it fits an {@code int} (shapes are {@code int}s in the generated code). */
-    static long checkInt(String figure, long value) {
+    public static long checkInt(String figure, long value) {
         if (value > Integer.MAX_VALUE) {
             throw new OverflowException(figure, Numbers.grouped(value), INT_LIMIT);
         }

@@ -22,7 +22,7 @@ public record LayerFigures(LayerDecl layer, String settings, TensorShape input, 
      * A layer without multiply-accumulates or biases: pooling, normalization, element-wise operations, data
      * movement. Its FLOPs are its own operations; its activations, its output elements.
      */
-    static LayerFigures operations(LayerDecl layer, String settings, TensorShape input, TensorShape output,
+    public static LayerFigures operations(LayerDecl layer, String settings, TensorShape input, TensorShape output,
             long flops, long params) {
         return new LayerFigures(layer, settings, input, output, 0, 0, flops, params,
                 output.elements("activations of layer '" + layer.name() + "'"));

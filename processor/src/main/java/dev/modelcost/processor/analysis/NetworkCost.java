@@ -1,6 +1,6 @@
 package dev.modelcost.processor.analysis;
 
-import dev.modelcost.processor.read.NetworkDecl;
+import dev.modelcost.processor.model.NetworkDecl;
 import java.util.List;
 
 /**

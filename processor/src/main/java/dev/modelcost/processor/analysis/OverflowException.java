@@ -1,7 +1,7 @@
 package dev.modelcost.processor.analysis;
 
 /** A figure that does not fit its type; says which figure, and from what, for the message. */
-final class OverflowException extends RuntimeException {
+public final class OverflowException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String terms;
@@ -14,17 +14,17 @@ final class OverflowException extends RuntimeException {
     }
 
     /** What was being computed, e.g. {@code "MACs of layer 'stem'"}. */
-    String figure() {
+    public String figure() {
         return getMessage();
     }
 
     /** The numbers it was computed from, e.g. {@code "64 x 50,176 x 3 x 9"}, or the value itself. */
-    String terms() {
+    public String terms() {
         return terms;
     }
 
     /** The bound exceeded, in words. */
-    String limit() {
+    public String limit() {
         return limit;
     }
 }

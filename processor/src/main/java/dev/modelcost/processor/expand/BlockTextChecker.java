@@ -1,7 +1,7 @@
 package dev.modelcost.processor.expand;
 
 import dev.modelcost.From;
-import dev.modelcost.LayerKind;
+import dev.modelcost.Param;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
@@ -123,7 +123,7 @@ public final class BlockTextChecker {
         String name = blockName + "." + layer.name();
         if (layer.from() != null) {
             inputs(name, List.of(layer.from().stringValue("value")), layer.from().position("value"), before);
-        } else if (isMerge(layer.kind())) {
+        } else if (layer.takesNamedInputs()) {
             List<String> operands = layer.values().stringsValue("value");
             Position position = layer.values().position("value");
             if (operands.size() < 2) {
@@ -245,9 +245,5 @@ public final class BlockTextChecker {
             findings.add(Diagnostic.BAD_EXPRESSION, position, text, what, e.getMessage());
             return null;
         }
-    }
-
-    static boolean isMerge(LayerKind kind) {
-        return kind == LayerKind.ADD || kind == LayerKind.MULTIPLY || kind == LayerKind.CONCAT;
     }
 }

@@ -1,31 +1,14 @@
 package dev.modelcost.processor.expand;
 
-import dev.modelcost.ActivationFunction;
-import dev.modelcost.AdaptivePool;
-import dev.modelcost.GlobalAvgPool;
-import dev.modelcost.GlobalMaxPool;
-import dev.modelcost.LayerKind;
-import dev.modelcost.PaddingMode;
-import dev.modelcost.PoolMode;
-import dev.modelcost.UpsampleMode;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
-import dev.modelcost.processor.model.ChannelSpec;
-import dev.modelcost.processor.model.ConvSpec;
-import dev.modelcost.processor.model.DenseSpec;
-import dev.modelcost.processor.model.GlobalPoolSpec;
-import dev.modelcost.processor.model.GroupNormSpec;
-import dev.modelcost.processor.model.Grouping;
+import dev.modelcost.processor.kinds.LayerRule;
+import dev.modelcost.processor.kinds.LayerValues;
 import dev.modelcost.processor.model.IntValue;
 import dev.modelcost.processor.model.IntsValue;
 import dev.modelcost.processor.model.LayerDecl;
 import dev.modelcost.processor.model.LayerSpec;
-import dev.modelcost.processor.model.MergeSpec;
-import dev.modelcost.processor.model.NormSpec;
-import dev.modelcost.processor.model.PointwiseSpec;
-import dev.modelcost.processor.model.PoolSpec;
-import dev.modelcost.processor.model.UpsampleSpec;
 import dev.modelcost.processor.read.AnnotationValues;
 import dev.modelcost.processor.read.LayerTemplate;
 import java.util.List;
@@ -37,16 +20,18 @@ import java.util.List;
  */
 public final class Instantiator {
 
-    /** The concrete layer, or null when a value could not be resolved (reported to {@code findings}). */
-    public LayerDecl instantiate(LayerTemplate template, Scope scope, Findings findings) {
-        Values values = new Values(template.values(), scope, template.name(), "groups", findings);
+    /**
+     * The concrete layer that {@code template} declares, read by its kind's rule, or null when a value could not
+     * be resolved (reported to {@code findings}).
+     */
+    public LayerDecl instantiate(LayerTemplate template, LayerTemplate.OneLayer declared, Scope scope,
+            Findings findings) {
+        Values values = new Values(template.values(), template.grouped(), scope, template.name(), findings);
         try {
-            LayerSpec spec = spec(template, values, scope, findings);
-            // @AdaptivePool is either kind, by its mode.
-            LayerKind kind = spec instanceof GlobalPoolSpec pool
-                    ? (pool.max() ? LayerKind.MAX_POOL : LayerKind.AVG_POOL) : template.kind();
-            return new LayerDecl(scope.fullName(template.name()), template.field(), kind,
-                    scope.at(template.values().annotation()), spec, template.budget());
+            LayerRule<?> rule = declared.rule();
+            LayerSpec spec = rule.read(values);
+            return new LayerDecl(scope.fullName(template.name()), template.field(), rule.kindOf(spec),
+                    scope.at(template.values().annotation()), spec, declared.budget());
         } catch (Unresolved e) {
             return null;
         }
@@ -78,84 +63,6 @@ public final class Instantiator {
         }
     }
 
-    private static LayerSpec spec(LayerTemplate template, Values values, Scope scope, Findings findings) {
-        LayerKind kind = template.kind();
-        String annotation = template.simpleName();
-        return switch (kind) {
-            case CONV, DECONV -> conv(kind == LayerKind.DECONV, template, values, scope, findings);
-            case DENSE -> new DenseSpec(values.requiredInt("out"), values.bool("bias"));
-            case MAX_POOL, AVG_POOL -> pool(kind == LayerKind.MAX_POOL, annotation, values);
-            case BATCH_NORM -> new NormSpec(values.bool("folded"));
-            case GROUP_NORM -> new GroupNormSpec(values.requiredInt("value"), values.bool("affine"));
-            case ACTIVATION -> {
-                ActivationFunction function = ActivationFunction.valueOf(values.raw.enumValue("value"));
-                yield new PointwiseSpec(values.fixed(function.flopsPerElement()),
-                        function.name().toLowerCase(java.util.Locale.ROOT));
-            }
-            case ELEMENTWISE -> {
-                IntValue flops = values.optionalInt("flopsPerElement");
-                yield new PointwiseSpec(flops, "ops/element=" + flops.value());
-            }
-            case DROPOUT -> new PointwiseSpec(values.fixed(0), "p=" + values.raw.doubleValue("value"));
-            case UPSAMPLE -> upsample(template, values, scope, findings);
-            case ADD, MULTIPLY, CONCAT -> new MergeSpec(values.raw.stringsValue("value"),
-                    scope.at(values.raw.position("value")));
-            case SLICE -> new ChannelSpec(values.optionalInt("from"), values.requiredInt("to"), null);
-            case SHUFFLE -> new ChannelSpec(null, null, values.requiredInt("value"));
-            case FLATTEN -> new ChannelSpec(null, null, null);
-        };
-    }
-
-    private static ConvSpec conv(boolean transposed, LayerTemplate template, Values values, Scope scope,
-            Findings findings) {
-        Grouping grouping = null;
-        if (template.grouped() != null) {
-            Values grouped = new Values(template.grouped(), scope, template.name(), "groups", findings);
-            IntValue count = grouped.isGiven("value") ? grouped.optionalInt("value") : null;
-            grouping = new Grouping(count, grouped.bool("depthwise"), scope.at(grouped.raw.position("depthwise")),
-                    scope.at(grouped.raw.annotation()));
-        }
-        return new ConvSpec(
-                transposed,
-                values.requiredInt("out"),
-                values.requiredInts("kernel"),
-                values.ints("stride"),
-                values.ints("padding"),
-                values.ints("dilation"),
-                transposed ? values.ints("outputPadding") : null,
-                values.bool("bias"),
-                values.raw.enumValue("paddingMode").equals(PaddingMode.SAME.name()),
-                scope.at(values.raw.position("paddingMode")),
-                grouping);
-    }
-
-    private static LayerSpec pool(boolean max, String annotation, Values values) {
-        if (annotation.equals(GlobalMaxPool.class.getSimpleName())
-                || annotation.equals(GlobalAvgPool.class.getSimpleName())) {
-            return new GlobalPoolSpec(max, null);
-        }
-        if (annotation.equals(AdaptivePool.class.getSimpleName())) {
-            return new GlobalPoolSpec(values.raw.enumValue("mode").equals(PoolMode.MAX.name()),
-                    values.requiredInts("size"));
-        }
-        IntsValue stride = values.isGiven("stride") ? values.ints("stride") : null;
-        IntsValue dilation = values.raw.has("dilation") ? values.ints("dilation") : values.fixedInts("dilation", 1);
-        return new PoolSpec(max, values.requiredInts("kernel"), stride, values.ints("padding"), dilation,
-                values.bool("ceilMode"));
-    }
-
-    private static UpsampleSpec upsample(LayerTemplate template, Values values, Scope scope, Findings findings) {
-        boolean byScale = values.isGiven("scale");
-        boolean bySize = values.isGiven("size");
-        if (byScale == bySize) {
-            findings.add(Diagnostic.ONE_OF, scope.at(values.raw.annotation()), scope.fullName(template.name()),
-                    byScale ? "both scale and size" : "neither scale nor size", "scale or size");
-            throw new Unresolved();
-        }
-        return new UpsampleSpec(byScale ? values.ints("scale") : null, bySize ? values.ints("size") : null,
-                values.raw.enumValue("mode").equals(UpsampleMode.BILINEAR.name()));
-    }
-
     /** A value that could not be resolved; already reported. */
     public static final class Unresolved extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -166,45 +73,101 @@ public final class Instantiator {
     }
 
     /** One annotation's values, resolved in a scope, each labelled with the full layer name for messages. */
-    private static final class Values {
+    private static final class Values implements LayerValues {
+        /** What the int {@code value} of a layer annotation is: a group count wherever there is one. */
+        private static final String VALUE_NAME = "groups";
+
         private final AnnotationValues raw;
+        private final AnnotationValues grouped;
         private final Scope scope;
+        private final String field;
         private final String layer;
-        private final String valueName;
         private final Findings findings;
 
-        /** @param valueName what the {@code value} attribute means, for messages ({@code @Grouped(4)}: groups) */
-        Values(AnnotationValues raw, Scope scope, String field, String valueName, Findings findings) {
+        /** @param grouped the field's {@code @Grouped}, or null */
+        Values(AnnotationValues raw, AnnotationValues grouped, Scope scope, String field, Findings findings) {
             this.raw = raw;
+            this.grouped = grouped;
             this.scope = scope;
+            this.field = field;
             this.layer = scope.fullName(field);
-            this.valueName = valueName;
             this.findings = findings;
         }
 
-        boolean bool(String attribute) {
+        @Override
+        public String layer() {
+            return layer;
+        }
+
+        @Override
+        public LayerValues grouped() {
+            return grouped == null ? null : new Values(grouped, null, scope, field, findings);
+        }
+
+        @Override
+        public String enumValue(String attribute) {
+            return raw.enumValue(attribute);
+        }
+
+        @Override
+        public double doubleValue(String attribute) {
+            return raw.doubleValue(attribute);
+        }
+
+        @Override
+        public List<String> strings(String attribute) {
+            return raw.stringsValue(attribute);
+        }
+
+        @Override
+        public boolean has(String attribute) {
+            return raw.has(attribute);
+        }
+
+        @Override
+        public Position position(String attribute) {
+            return scope.at(raw.position(attribute));
+        }
+
+        @Override
+        public Position annotation() {
+            return scope.at(raw.annotation());
+        }
+
+        @Override
+        public RuntimeException fail(Diagnostic diagnostic, Position position, Object... arguments) {
+            findings.add(diagnostic, position, arguments);
+            return new Unresolved();
+        }
+
+        @Override
+        public boolean bool(String attribute) {
             return raw.booleanValue(attribute);
         }
 
-        /** Whether the attribute or its twin was written. */
-        boolean isGiven(String attribute) {
+        @Override
+        public boolean isGiven(String attribute) {
             return raw.isWritten(attribute) || raw.expression(attribute) != null;
         }
 
-        IntValue fixed(int value) {
+        @Override
+        public IntValue fixed(int value) {
             return new IntValue("value of layer '" + layer + "'", value, scope.at(raw.annotation()));
         }
 
-        IntsValue fixedInts(String attribute, int value) {
+        @Override
+        public IntsValue fixedInts(String attribute, int value) {
             return new IntsValue(label(attribute), new int[] {value}, scope.at(raw.annotation()));
         }
 
-        IntValue requiredInt(String attribute) {
+        @Override
+        public IntValue requiredInt(String attribute) {
             requireGiven(attribute);
             return optionalInt(attribute);
         }
 
-        IntValue optionalInt(String attribute) {
+        @Override
+        public IntValue optionalInt(String attribute) {
             String expression = expression(attribute);
             if (expression == null) {
                 return new IntValue(label(attribute), raw.intValue(attribute), scope.at(raw.position(attribute)));
@@ -213,12 +176,14 @@ public final class Instantiator {
                     scope.at(raw.expressionPosition(attribute)));
         }
 
-        IntsValue requiredInts(String attribute) {
+        @Override
+        public IntsValue requiredInts(String attribute) {
             requireGiven(attribute);
             return ints(attribute);
         }
 
-        IntsValue ints(String attribute) {
+        @Override
+        public IntsValue ints(String attribute) {
             String expression = expression(attribute);
             if (expression == null) {
                 return new IntsValue(label(attribute), raw.intsValue(attribute), scope.at(raw.position(attribute)));
@@ -262,7 +227,7 @@ public final class Instantiator {
         }
 
         private String label(String attribute) {
-            return (attribute.equals("value") ? valueName : attribute) + " of layer '" + layer + "'";
+            return (attribute.equals("value") ? VALUE_NAME : attribute) + " of layer '" + layer + "'";
         }
     }
 }

@@ -10,20 +10,20 @@ import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
 import dev.modelcost.processor.model.LayerDecl;
+import dev.modelcost.processor.model.NetworkDecl;
 import dev.modelcost.processor.read.AnnotationNames;
 import dev.modelcost.processor.read.AnnotationValues;
 import dev.modelcost.processor.read.BlockTemplate;
 import dev.modelcost.processor.read.LayerTemplate;
-import dev.modelcost.processor.read.NetworkDecl;
 import dev.modelcost.processor.read.NetworkReader;
-import dev.modelcost.processor.validation.DeclarationValidator;
+import dev.modelcost.processor.read.NetworkTemplate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +40,8 @@ import javax.lang.model.type.TypeMirror;
 /**
  * Walks a network's fields in declaration order and turns them into the graph of concrete layers: each layer
  * fed by the previous one or by the layers it names, each {@code @Stage} replaced by its block's layers, once per
- * repetition, with the block's parameters bound. Every layer is resolved, checked and analyzed as soon as its
- * inputs are known, so a block can depend on its input's channels ({@code in}). A layer with a problem does not
+ * repetition, with the block's parameters bound. Every layer goes through {@link LayerSteps} (resolved, checked
+ * and analyzed) as soon as its inputs are known, so a block can depend on its input's channels ({@code in}). A layer with a problem does not
  * stop the walk: later layers are still checked as far as their input is known, so one compile shows every
  * problem.
  */
@@ -60,8 +60,7 @@ public final class NetworkExpander {
     private static final int NETWORK_INPUT = -1;
 
     private final NetworkReader reader;
-    private final Instantiator instantiator = new Instantiator();
-    private final DeclarationValidator validator = new DeclarationValidator();
+    private final LayerSteps layerSteps = new LayerSteps();
     private final CostAnalyzer analyzer = new CostAnalyzer();
     private final Map<TypeElement, BlockTemplate> blocks = new HashMap<>();
     private final Map<TypeElement, Long> knownLeastSteps = new HashMap<>();
@@ -71,7 +70,8 @@ public final class NetworkExpander {
     }
 
     /** The network's cost, or null if any problem was found (added to {@code findings}). */
-    public NetworkCost expand(NetworkDecl network, Findings findings) {
+    public NetworkCost expand(NetworkTemplate template, Findings findings) {
+        NetworkDecl network = template.declaration();
         TensorShape input = analyzer.inputShape(network, findings);
         if (input == null) {
             return null;
@@ -79,11 +79,11 @@ public final class NetworkExpander {
         Walk walk = new Walk(network, input, findings);
         Frame frame = new Frame(Scope.network(), NETWORK_INPUT);
         try {
-            walk.fields(network.layers(), frame);
+            walk.fields(template.layers(), frame);
         } catch (TooManyLayers e) {
             return null;
         }
-        if (walk.valid && walk.figures.isEmpty() && !network.layers().isEmpty()) {
+        if (walk.valid && walk.figures.isEmpty() && !template.layers().isEmpty()) {
             // Every layer it has comes from blocks whose layers are all absent (@When).
             findings.add(Diagnostic.EMPTY_NETWORK, network.annotation(), network.type().getSimpleName());
         }
@@ -221,11 +221,11 @@ public final class NetworkExpander {
                 frame.define(template.name(), inputs.get(0));
                 return;
             }
-            if (template.isStage()) {
+            if (template.declares() instanceof LayerTemplate.OneLayer layer) {
+                frame.define(template.name(), layer(template, layer, frame, inputs));
+            } else {
                 frame.define(template.name(), stage(template, frame, inputs.get(0)));
-                return;
             }
-            frame.define(template.name(), layer(template, frame, inputs));
         }
 
         /** The nodes a field takes: those it names, else the previous one; null when a name is unknown. */
@@ -233,7 +233,7 @@ public final class NetworkExpander {
             String layerName = frame.scope.fullName(template.name());
             List<String> names;
             Position position;
-            if (BlockTextChecker.isMerge(template.kind())) {
+            if (template.takesNamedInputs()) {
                 names = template.values().stringsValue("value");
                 position = frame.scope.at(template.values().position("value"));
                 if (names.size() < 2) {
@@ -272,18 +272,18 @@ public final class NetworkExpander {
             }
         }
 
-        private int layer(LayerTemplate template, Frame frame, List<Integer> inputNodes) {
+        private int layer(LayerTemplate template, LayerTemplate.OneLayer declared, Frame frame,
+                List<Integer> inputNodes) {
             List<TensorShape> inputShapes = inputNodes.stream().map(this::shapeOf).collect(Collectors.toList());
-            LayerDecl layer = instantiator.instantiate(template, frame.scope, findings);
-            LayerFigures layerFigures = null;
-            if (layer != null && validator.validateLayer(layer, findings)) {
-                layerFigures = analyzer.analyze(layer, inputShapes, flattenedOf(inputNodes.get(0)), findings);
-            }
+            String flattenedBy = flattenedOf(inputNodes.get(0));
+            LayerSteps.Outcome outcome = layerSteps.run(template, declared, frame.scope, inputShapes, flattenedBy,
+                    findings);
+            LayerFigures layerFigures = outcome.figures();
             if (layerFigures == null) {
                 valid = false;
-                return addNode(analyzer.unknownOutput(layer, inputShapes), flattenedOf(inputNodes.get(0)), null,
-                        frame.scope.fullName(template.name()));
+                return addNode(outcome.output(), flattenedBy, null, frame.scope.fullName(template.name()));
             }
+            LayerDecl layer = outcome.layer();
             boolean flattens = layerFigures.output().rank() == 0 && layerFigures.input().rank() > 0;
             inputs.add(List.copyOf(inputNodes));
             return addNode(layerFigures.output(), flattens ? layer.name() : flattenedOf(inputNodes.get(0)),

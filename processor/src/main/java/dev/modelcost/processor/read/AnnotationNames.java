@@ -1,41 +1,20 @@
 package dev.modelcost.processor.read;
 
-import dev.modelcost.Activation;
-import dev.modelcost.AdaptivePool;
-import dev.modelcost.Add;
-import dev.modelcost.AvgPool;
-import dev.modelcost.BatchNorm;
 import dev.modelcost.Block;
 import dev.modelcost.Budget;
-import dev.modelcost.Concat;
-import dev.modelcost.Conv;
-import dev.modelcost.Deconv;
-import dev.modelcost.Dense;
 import dev.modelcost.Device;
-import dev.modelcost.Dropout;
-import dev.modelcost.Elementwise;
-import dev.modelcost.Flatten;
 import dev.modelcost.From;
-import dev.modelcost.GlobalAvgPool;
-import dev.modelcost.GlobalMaxPool;
-import dev.modelcost.GroupNorm;
 import dev.modelcost.Grouped;
-import dev.modelcost.LayerKind;
-import dev.modelcost.MaxPool;
-import dev.modelcost.Multiply;
 import dev.modelcost.Network;
 import dev.modelcost.Param;
 import dev.modelcost.Shape;
-import dev.modelcost.Shuffle;
-import dev.modelcost.Slice;
 import dev.modelcost.Stage;
-import dev.modelcost.Upsample;
 import dev.modelcost.When;
+import dev.modelcost.processor.kinds.LayerRules;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
@@ -56,10 +35,10 @@ public final class AnnotationNames {
     public static final String GENERATED = "javax.annotation.processing.Generated";
 
     /**
-     * The annotations that make a field a layer, with the kind each declares; {@link Stage} makes a field a
-     * use of a block and maps to null.
+     * The annotations that make a field a layer, each with its rule in {@link LayerRules}, and {@link Stage},
+     * which makes a field a use of a block.
      */
-    public static final Map<String, LayerKind> LAYERS = layers();
+    public static final Set<String> LAYERS = layers();
 
     /** The annotations that only modify a layer declared by another one on the same field. */
     public static final List<String> MODIFIERS = List.of(GROUPED, BUDGET, FROM, WHEN);
@@ -76,34 +55,15 @@ public final class AnnotationNames {
     private AnnotationNames() {
     }
 
-    private static Map<String, LayerKind> layers() {
-        Map<String, LayerKind> layers = new HashMap<>();
-        layers.put(Conv.class.getCanonicalName(), LayerKind.CONV);
-        layers.put(Deconv.class.getCanonicalName(), LayerKind.DECONV);
-        layers.put(Dense.class.getCanonicalName(), LayerKind.DENSE);
-        layers.put(MaxPool.class.getCanonicalName(), LayerKind.MAX_POOL);
-        layers.put(AvgPool.class.getCanonicalName(), LayerKind.AVG_POOL);
-        layers.put(GlobalMaxPool.class.getCanonicalName(), LayerKind.MAX_POOL);
-        layers.put(GlobalAvgPool.class.getCanonicalName(), LayerKind.AVG_POOL);
-        layers.put(AdaptivePool.class.getCanonicalName(), LayerKind.AVG_POOL);
-        layers.put(BatchNorm.class.getCanonicalName(), LayerKind.BATCH_NORM);
-        layers.put(GroupNorm.class.getCanonicalName(), LayerKind.GROUP_NORM);
-        layers.put(Activation.class.getCanonicalName(), LayerKind.ACTIVATION);
-        layers.put(Elementwise.class.getCanonicalName(), LayerKind.ELEMENTWISE);
-        layers.put(Upsample.class.getCanonicalName(), LayerKind.UPSAMPLE);
-        layers.put(Dropout.class.getCanonicalName(), LayerKind.DROPOUT);
-        layers.put(Add.class.getCanonicalName(), LayerKind.ADD);
-        layers.put(Multiply.class.getCanonicalName(), LayerKind.MULTIPLY);
-        layers.put(Concat.class.getCanonicalName(), LayerKind.CONCAT);
-        layers.put(Slice.class.getCanonicalName(), LayerKind.SLICE);
-        layers.put(Shuffle.class.getCanonicalName(), LayerKind.SHUFFLE);
-        layers.put(Flatten.class.getCanonicalName(), LayerKind.FLATTEN);
-        layers.put(STAGE, null);
-        return Collections.unmodifiableMap(layers);
+    private static Set<String> layers() {
+        Set<String> layers = new HashSet<>();
+        LayerRules.all().forEach(rule -> layers.add(rule.annotation()));
+        layers.add(STAGE);
+        return Collections.unmodifiableSet(layers);
     }
 
     private static List<String> fieldAnnotations() {
-        List<String> names = new ArrayList<>(LAYERS.keySet());
+        List<String> names = new ArrayList<>(LAYERS);
         Collections.sort(names);
         names.addAll(MODIFIERS);
         names.add(PARAM);

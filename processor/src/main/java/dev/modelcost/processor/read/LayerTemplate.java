@@ -1,6 +1,6 @@
 package dev.modelcost.processor.read;
 
-import dev.modelcost.LayerKind;
+import dev.modelcost.processor.kinds.LayerRule;
 import dev.modelcost.processor.model.BudgetDecl;
 import javax.lang.model.element.VariableElement;
 
@@ -10,21 +10,41 @@ import javax.lang.model.element.VariableElement;
  *
  * @param name the field's name
  * @param field the field
- * @param kind what it computes; null for a {@code @Stage}
+ * @param declares one layer of a kind, or a use of a block
  * @param annotation the layer annotation's qualified name
  * @param values the layer annotation's values
  * @param grouped {@code @Grouped}'s values, or null
  * @param from {@code @From}'s values, or null
  * @param when {@code @When}'s values, or null
- * @param budget its {@code @Budget}, or null
  */
-public record LayerTemplate(String name, VariableElement field, LayerKind kind, String annotation,
-        AnnotationValues values, AnnotationValues grouped, AnnotationValues from, AnnotationValues when,
-        BudgetDecl budget) {
+public record LayerTemplate(String name, VariableElement field, Declares declares, String annotation,
+        AnnotationValues values, AnnotationValues grouped, AnnotationValues from, AnnotationValues when) {
+
+    /** What a field declares: one layer of a kind, or a use of a block. */
+    public sealed interface Declares {
+    }
+
+    /**
+     * One layer.
+     *
+     * @param rule its kind's rule
+     * @param budget its own {@code @Budget}, or null
+     */
+    public record OneLayer(LayerRule<?> rule, BudgetDecl budget) implements Declares {
+    }
+
+    /** A {@code @Stage}: its block's layers, once per repetition. */
+    public record BlockUse() implements Declares {
+    }
 
     /** Whether the field uses a block rather than declaring one layer. */
     public boolean isStage() {
-        return annotation.equals(AnnotationNames.STAGE);
+        return declares instanceof BlockUse;
+    }
+
+    /** Whether it takes the layers it names as inputs ({@code @Add}, {@code @Multiply}, {@code @Concat}). */
+    public boolean takesNamedInputs() {
+        return declares instanceof OneLayer layer && layer.rule().takesNamedInputs();
     }
 
     /** The annotation's simple name, as written after {@code @}. */

@@ -1,15 +1,18 @@
 package dev.modelcost.processor.read;
 
 import dev.modelcost.DevicePreset;
-import dev.modelcost.LayerKind;
+import dev.modelcost.Param;
 import dev.modelcost.Precision;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
+import dev.modelcost.processor.kinds.LayerRule;
+import dev.modelcost.processor.kinds.LayerRules;
 import dev.modelcost.processor.model.BudgetDecl;
 import dev.modelcost.processor.model.IntValue;
 import dev.modelcost.processor.model.IntsValue;
 import dev.modelcost.processor.model.Metric;
+import dev.modelcost.processor.model.NetworkDecl;
 import dev.modelcost.processor.model.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +42,7 @@ public final class NetworkReader {
     }
 
     /** The network declared by this class; findings of structure go to {@code findings}. */
-    public NetworkDecl read(TypeElement type, AnnotationMirror networkMirror, Findings findings) {
+    public NetworkTemplate read(TypeElement type, AnnotationMirror networkMirror, Findings findings) {
         AnnotationValues network = new AnnotationValues(elements, type, networkMirror);
         AnnotationValues input = network.nested(elements, "input");
         IntValue channels = new IntValue("input channels", input.intValue("channels"), input.position("channels"));
@@ -56,8 +59,8 @@ public final class NetworkReader {
         }
         String packageName = elements.getPackageOf(type).getQualifiedName().toString();
         Position costClassPosition = network.position("costClass");
-        return new NetworkDecl(type, displayName, packageName, costClassName, costClassPosition,
-                network.annotation(), channels, size, layers, readBudget(type), readTarget(type, findings));
+        return new NetworkTemplate(new NetworkDecl(type, displayName, packageName, costClassName, costClassPosition,
+                network.annotation(), channels, size, readBudget(type), readTarget(type, findings)), layers);
     }
 
     /** The {@code @Device} on the class, else the options' target. */
@@ -133,7 +136,7 @@ public final class NetworkReader {
         String fieldName = field.getSimpleName().toString();
         List<AnnotationMirror> layerMirrors = new ArrayList<>();
         for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
-            if (AnnotationNames.LAYERS.containsKey(AnnotationNames.nameOf(mirror))) {
+            if (AnnotationNames.LAYERS.contains(AnnotationNames.nameOf(mirror))) {
                 layerMirrors.add(mirror);
             }
         }
@@ -164,13 +167,13 @@ public final class NetworkReader {
         }
         AnnotationMirror layerMirror = layerMirrors.get(0);
         String annotation = AnnotationNames.nameOf(layerMirror);
-        LayerKind kind = AnnotationNames.LAYERS.get(annotation);
-        if (grouped.isPresent() && kind != LayerKind.CONV && kind != LayerKind.DECONV) {
+        LayerRule<?> rule = LayerRules.of(annotation);
+        if (grouped.isPresent() && (rule == null || !rule.groupable())) {
             findings.add(Diagnostic.GROUPED_WITHOUT_CONVOLUTION, Position.of(field, grouped.get()), fieldName,
                     "; a @" + AnnotationNames.simpleName(annotation) + " layer cannot be grouped");
             return Optional.empty();
         }
-        if (from.isPresent() && (kind == LayerKind.ADD || kind == LayerKind.MULTIPLY || kind == LayerKind.CONCAT)) {
+        if (from.isPresent() && rule != null && rule.takesNamedInputs()) {
             // Its operands are its inputs: a @From beside them would be silently ignored.
             String simpleName = AnnotationNames.simpleName(annotation);
             findings.add(Diagnostic.FROM_ON_MERGE, Position.of(field, from.get()), fieldName, simpleName, simpleName);
@@ -182,13 +185,14 @@ public final class NetworkReader {
             findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, budget.get()), "Budget", fieldName,
                     " but a @Stage (many layers)");
         }
-        return Optional.of(new LayerTemplate(fieldName, field, kind, annotation,
+        LayerTemplate.Declares declares = stage ? new LayerTemplate.BlockUse()
+                : new LayerTemplate.OneLayer(rule, readBudget(field));
+        return Optional.of(new LayerTemplate(fieldName, field, declares, annotation,
                 new AnnotationValues(elements, field, layerMirror),
                 grouped.map(g -> new AnnotationValues(elements, field, g)).orElse(null),
                 from.map(f -> new AnnotationValues(elements, field, f)).orElse(null),
                 // A network's @When is reported above and not evaluated: one error for it, not a cascade.
-                when.filter(w -> inBlock).map(w -> new AnnotationValues(elements, field, w)).orElse(null),
-                stage ? null : readBudget(field)));
+                when.filter(w -> inBlock).map(w -> new AnnotationValues(elements, field, w)).orElse(null)));
     }
 
     private BudgetDecl readBudget(Element element) {

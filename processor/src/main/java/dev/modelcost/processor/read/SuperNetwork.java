@@ -74,7 +74,7 @@ public final class SuperNetwork {
     static boolean declaresLayers(TypeElement type) {
         return type.getEnclosedElements().stream()
                 .flatMap(member -> member.getAnnotationMirrors().stream())
-                .anyMatch(mirror -> AnnotationNames.LAYERS.containsKey(AnnotationNames.nameOf(mirror)));
+                .anyMatch(mirror -> AnnotationNames.LAYERS.contains(AnnotationNames.nameOf(mirror)));
     }
 
     private boolean sameClassAnnotations(TypeElement type, TypeElement parent) {

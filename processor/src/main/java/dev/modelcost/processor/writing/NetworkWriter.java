@@ -5,7 +5,7 @@ import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
-import dev.modelcost.processor.read.NetworkDecl;
+import dev.modelcost.processor.model.NetworkDecl;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

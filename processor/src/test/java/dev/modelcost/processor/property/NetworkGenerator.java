@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
 
@@ -48,6 +49,12 @@ final class NetworkGenerator {
     private final Random random;
     private final Network network;
     private int blocks;
+
+    /**
+     * The layer annotations (simple names) that have a rule but that the generator does not draw yet: the
+     * property suite does not cover them until they are added to {@link #kindFor} and {@link Semantics}.
+     */
+    static final Set<String> NOT_YET_GENERATED = Set.of("LayerNorm");
 
     private NetworkGenerator(long seed, String className) {
         this.random = new Random(seed);

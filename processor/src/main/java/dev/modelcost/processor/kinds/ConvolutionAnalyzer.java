@@ -1,9 +1,14 @@
-package dev.modelcost.processor.analysis;
+package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.Dimensions;
+import dev.modelcost.processor.analysis.Divisors;
+import dev.modelcost.processor.analysis.Exact;
+import dev.modelcost.processor.analysis.LayerFigures;
+import dev.modelcost.processor.analysis.Numbers;
+import dev.modelcost.processor.analysis.TensorShape;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
-import dev.modelcost.processor.model.ConvSpec;
 import dev.modelcost.processor.model.LayerDecl;
 import java.util.Arrays;
 

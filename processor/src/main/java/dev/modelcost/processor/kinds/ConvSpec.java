@@ -1,6 +1,9 @@
-package dev.modelcost.processor.model;
+package dev.modelcost.processor.kinds;
 
 import dev.modelcost.processor.diag.Position;
+import dev.modelcost.processor.model.IntValue;
+import dev.modelcost.processor.model.IntsValue;
+import dev.modelcost.processor.model.LayerSpec;
 
 /**
  * The settings of a convolution or transposed convolution, as written.

@@ -1,4 +1,7 @@
-package dev.modelcost.processor.model;
+package dev.modelcost.processor.kinds;
+
+import dev.modelcost.processor.model.IntValue;
+import dev.modelcost.processor.model.LayerSpec;
 
 /**
  * Group normalization.

@@ -1,4 +1,6 @@
-package dev.modelcost.processor.model;
+package dev.modelcost.processor.kinds;
+
+import dev.modelcost.processor.model.LayerSpec;
 
 /**
  * Batch normalization.

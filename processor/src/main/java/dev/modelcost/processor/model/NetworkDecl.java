@@ -1,15 +1,11 @@
-package dev.modelcost.processor.read;
+package dev.modelcost.processor.model;
 
 import dev.modelcost.processor.diag.Position;
-import dev.modelcost.processor.model.BudgetDecl;
-import dev.modelcost.processor.model.IntValue;
-import dev.modelcost.processor.model.IntsValue;
-import dev.modelcost.processor.model.Target;
-import java.util.List;
 import javax.lang.model.element.TypeElement;
 
 /**
- * A network as declared: its class, its input and its layer fields in declaration order.
+ * A network as declared on its class: its names, its input, its budget and its target (its layer fields are
+ * read beside it, see {@code read.NetworkTemplate}).
  *
  * @param type the annotated class
  * @param displayName the name for reports
@@ -19,7 +15,6 @@ import javax.lang.model.element.TypeElement;
  * @param annotation where {@code @Network} is
  * @param channels input channels
  * @param size input spatial sizes
- * @param layers the layer fields, in declaration order
  * @param budget the network's {@code @Budget}, or null
  * @param target the precision and device its byte and latency figures are for
  */
@@ -32,11 +27,6 @@ public record NetworkDecl(
         Position annotation,
         IntValue channels,
         IntsValue size,
-        List<LayerTemplate> layers,
         BudgetDecl budget,
         Target target) {
-
-    public NetworkDecl {
-        layers = List.copyOf(layers);
-    }
 }

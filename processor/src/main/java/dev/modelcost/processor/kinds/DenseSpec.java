@@ -1,4 +1,7 @@
-package dev.modelcost.processor.model;
+package dev.modelcost.processor.kinds;
+
+import dev.modelcost.processor.model.IntValue;
+import dev.modelcost.processor.model.LayerSpec;
 
 /**
  * The settings of a fully connected layer, as written.

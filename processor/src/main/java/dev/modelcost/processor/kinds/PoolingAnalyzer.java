@@ -1,11 +1,14 @@
-package dev.modelcost.processor.analysis;
+package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.Dimensions;
+import dev.modelcost.processor.analysis.Exact;
+import dev.modelcost.processor.analysis.LayerFigures;
+import dev.modelcost.processor.analysis.Numbers;
+import dev.modelcost.processor.analysis.TensorShape;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
-import dev.modelcost.processor.model.GlobalPoolSpec;
 import dev.modelcost.processor.model.IntsValue;
 import dev.modelcost.processor.model.LayerDecl;
-import dev.modelcost.processor.model.PoolSpec;
 import java.util.Arrays;
 
 /**
@@ -64,18 +67,20 @@ final class PoolingAnalyzer {
         return LayerFigures.operations(layer, settings, input, output, flops, 0);
     }
 
-    LayerFigures global(LayerDecl layer, GlobalPoolSpec pool, TensorShape input, Findings findings) {
+    LayerFigures global(LayerDecl layer, TensorShape input) {
+        long[] ones = new long[input.rank()];
+        Arrays.fill(ones, 1);
+        return LayerFigures.operations(layer, "global", input, TensorShape.of(input.channels(), ones),
+                input.elements("FLOPs of layer '" + layer.name() + "'"), 0);
+    }
+
+    LayerFigures adaptive(LayerDecl layer, IntsValue adaptiveSize, TensorShape input,
+            Findings findings) {
         String of = " of layer '" + layer.name() + "'";
-        if (pool.adaptiveSize() == null) {
-            long[] ones = new long[input.rank()];
-            Arrays.fill(ones, 1);
-            return LayerFigures.operations(layer, "global", input, TensorShape.of(input.channels(), ones),
-                    input.elements("FLOPs" + of), 0);
-        }
-        if (!Dimensions.fit(layer, input.rank(), findings, pool.adaptiveSize())) {
+        if (!Dimensions.fit(layer, input.rank(), findings, adaptiveSize)) {
             return null;
         }
-        int[] size = pool.adaptiveSize().forRank(input.rank());
+        int[] size = adaptiveSize.forRank(input.rank());
         long[] out = new long[size.length];
         long windowElements = 1;
         for (int i = 0; i < size.length; i++) {

@@ -1,6 +1,7 @@
-package dev.modelcost.processor.model;
+package dev.modelcost.processor.kinds;
 
 import dev.modelcost.processor.diag.Position;
+import dev.modelcost.processor.model.IntValue;
 
 /**
  * A layer's {@code @Grouped}, as written.

@@ -1,4 +1,7 @@
-package dev.modelcost.processor.model;
+package dev.modelcost.processor.kinds;
+
+import dev.modelcost.processor.model.IntsValue;
+import dev.modelcost.processor.model.LayerSpec;
 
 /**
  * A max or average pooling window, as written.

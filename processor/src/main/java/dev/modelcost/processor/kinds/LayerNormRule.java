@@ -1,0 +1,40 @@
+package dev.modelcost.processor.kinds;
+
+import dev.modelcost.LayerKind;
+import dev.modelcost.LayerNorm;
+import dev.modelcost.processor.analysis.LayerFigures;
+import dev.modelcost.processor.analysis.TensorShape;
+import dev.modelcost.processor.diag.Findings;
+import dev.modelcost.processor.model.LayerDecl;
+import dev.modelcost.processor.model.LayerSpec;
+import java.util.List;
+
+/**
+ * {@code @LayerNorm}: over the channels at every position, on a vector or a feature map alike; counted as
+ * {@link Normalization} says.
+ */
+final class LayerNormRule extends LayerRule<LayerNormRule.Spec> {
+
+    /**
+     * The settings of a layer normalization.
+     *
+     * @param affine whether it has a scale and a shift per channel
+     */
+    record Spec(boolean affine) implements LayerSpec {
+    }
+
+    LayerNormRule() {
+        super(LayerNorm.class, LayerKind.LAYER_NORM, Spec.class);
+    }
+
+    @Override
+    public Spec read(LayerValues values) {
+        return new Spec(values.bool("affine"));
+    }
+
+    @Override
+    protected LayerFigures analyze(LayerDecl layer, Spec norm, List<TensorShape> inputs, String flattenedBy,
+            Findings findings) {
+        return Normalization.figures(layer, norm.affine(), norm.affine() ? "" : "no-affine", inputs.get(0));
+    }
+}

@@ -1,0 +1,136 @@
+package dev.modelcost.processor.kinds;
+
+import dev.modelcost.LayerKind;
+import dev.modelcost.processor.analysis.Dimensions;
+import dev.modelcost.processor.analysis.LayerFigures;
+import dev.modelcost.processor.analysis.OverflowException;
+import dev.modelcost.processor.analysis.TensorShape;
+import dev.modelcost.processor.diag.Diagnostic;
+import dev.modelcost.processor.diag.Findings;
+import dev.modelcost.processor.model.LayerDecl;
+import dev.modelcost.processor.model.LayerSpec;
+import java.lang.annotation.Annotation;
+import java.util.List;
+
+/**
+ * Everything the processor knows of one layer annotation: the kind it declares, how its values are read into
+ * settings, what is valid, the output shape and the figures (with the settings as reports show them). One
+ * subclass per annotation, or one per family with an instance per annotation, registered in {@link LayerRules}.
+ *
+ * @param <S> the settings it reads
+ */
+public abstract class LayerRule<S extends LayerSpec> {
+    private final String annotation;
+    private final LayerKind kind;
+    private final Class<S> specType;
+
+    protected LayerRule(Class<? extends Annotation> annotation, LayerKind kind, Class<S> specType) {
+        this.annotation = annotation.getCanonicalName();
+        this.kind = kind;
+        this.specType = specType;
+    }
+
+    /** The annotation's qualified name. */
+    public final String annotation() {
+        return annotation;
+    }
+
+    /** The kind it declares (for {@code @AdaptivePool}, by default: its mode decides). */
+    public final LayerKind kind() {
+        return kind;
+    }
+
+    /** Whether it takes the layers it names as inputs ({@code @Add}), rather than the previous one or its {@code @From}. */
+    public boolean takesNamedInputs() {
+        return false;
+    }
+
+    /** Whether {@code @Grouped} may stand beside it. */
+    public boolean groupable() {
+        return false;
+    }
+
+    /** Reads the settings; a value that cannot be resolved is reported and thrown by {@code values}. */
+    public abstract S read(LayerValues values);
+
+    /** The kind a layer of these settings is. */
+    protected LayerKind kindFor(S spec) {
+        return kind;
+    }
+
+    /** Checks what can be judged without shapes; reports each problem, returns whether there is none. */
+    protected boolean check(LayerDecl layer, S spec, Findings findings) {
+        return true;
+    }
+
+    /** What it is, for a message, when it needs spatial dimensions; null when it does not. */
+    protected String spatialKind(S spec) {
+        return null;
+    }
+
+    /** Whether {@link #analyze} itself handles an input without spatial dimensions or with unknown sizes. */
+    protected boolean checksItsInput() {
+        return false;
+    }
+
+    /**
+     * The figures, or null after reporting a problem.
+     *
+     * @param inputs the shapes of its inputs, their sizes known unless {@link #checksItsInput()}
+     * @param flattenedBy the layer that removed the spatial dimensions of its (first) input, or null
+     */
+    protected abstract LayerFigures analyze(LayerDecl layer, S spec, List<TensorShape> inputs, String flattenedBy,
+            Findings findings);
+
+    /** What a layer that could not be analyzed passes on: by default its input's channels and rank, sizes unknown. */
+    protected TensorShape unknownShape(S spec, TensorShape input) {
+        return TensorShape.unknownSizes(input.channels(), input.rank());
+    }
+
+    /** The kind of a layer this rule read. */
+    public final LayerKind kindOf(LayerSpec spec) {
+        return kindFor(specType.cast(spec));
+    }
+
+    /** Checks the layer's values; returns whether it can be analyzed. */
+    public final boolean validate(LayerDecl layer, Findings findings) {
+        return check(layer, specType.cast(layer.spec()), findings);
+    }
+
+    /**
+     * The layer's figures, or null when it has a problem (reported), a figure that overflows included.
+     *
+     * @param inputs the shapes of its inputs; after a layer with a problem, their sizes may be unknown, and then
+     *     only what does not depend on them is checked
+     * @param flattenedBy the layer that removed the spatial dimensions of its (first) input, or null
+     */
+    public final LayerFigures figures(LayerDecl layer, List<TensorShape> inputs, String flattenedBy,
+            Findings findings) {
+        S spec = specType.cast(layer.spec());
+        try {
+            if (!checksItsInput()) {
+                String spatial = spatialKind(spec);
+                TensorShape input = inputs.get(0);
+                if (spatial != null && input.rank() == 0) {
+                    // Windows, adaptive sizes and scales are per spatial dimension; a vector has none.
+                    Dimensions.reportNoSpatialInput(layer, spatial, "remove it", input, flattenedBy, findings);
+                    return null;
+                } else if (!inputs.stream().allMatch(TensorShape::sizesKnown)) {
+                    return null;
+                }
+            }
+            return analyze(layer, spec, inputs, flattenedBy, findings);
+        } catch (OverflowException e) {
+            findings.add(Diagnostic.OVERFLOW, layer.annotation(), e.figure(), e.terms(), e.limit());
+            return null;
+        }
+    }
+
+    /**
+     * What a layer that could not be analyzed passes on, so that later layers can still be checked as far as
+     * it is known: the channels it declares (else its input's) at unknown sizes, of the rank it produces.
+     */
+    public final TensorShape unknownOutput(LayerDecl layer, TensorShape input) {
+        return unknownShape(specType.cast(layer.spec()), input);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.modelcost.processor.kinds;
+
+import dev.modelcost.AdaptivePool;
+import dev.modelcost.LayerKind;
+import dev.modelcost.PoolMode;
+import dev.modelcost.processor.analysis.LayerFigures;
+import dev.modelcost.processor.analysis.TensorShape;
+import dev.modelcost.processor.diag.Findings;
+import dev.modelcost.processor.model.IntsValue;
+import dev.modelcost.processor.model.LayerDecl;
+import java.lang.annotation.Annotation;
+import java.util.List;
+
+/**
+ * Pooling: windowed ({@code @MaxPool}, {@code @AvgPool}), global ({@code @GlobalMaxPool}, {@code @GlobalAvgPool})
+ * and adaptive ({@code @AdaptivePool}, either kind by its mode); the shapes and figures are
+ * {@link PoolingAnalyzer}'s.
+ */
+final class PoolingRules {
+    private static final PoolingAnalyzer ANALYZER = new PoolingAnalyzer();
+
+    private PoolingRules() {
+    }
+
+    /** {@code @MaxPool} and {@code @AvgPool}. */
+    static final class Windowed extends LayerRule<PoolSpec> {
+        private final boolean max;
+
+        Windowed(Class<? extends Annotation> annotation, LayerKind kind) {
+            super(annotation, kind, PoolSpec.class);
+            this.max = kind == LayerKind.MAX_POOL;
+        }
+
+        @Override
+        public PoolSpec read(LayerValues values) {
+            IntsValue stride = values.isGiven("stride") ? values.ints("stride") : null;
+            IntsValue dilation = values.has("dilation") ? values.ints("dilation") : values.fixedInts("dilation", 1);
+            return new PoolSpec(max, values.requiredInts("kernel"), stride, values.ints("padding"), dilation,
+                    values.bool("ceilMode"));
+        }
+
+        @Override
+        protected boolean check(LayerDecl layer, PoolSpec pool, Findings findings) {
+            return Checks.atLeastOne(pool.kernel(), findings)
+                    & (pool.stride() == null || Checks.atLeastOne(pool.stride(), findings))
+                    & Checks.atLeastZero(pool.padding(), findings) & Checks.atLeastOne(pool.dilation(), findings);
+        }
+
+        @Override
+        protected String spatialKind(PoolSpec spec) {
+            return "a pooling layer";
+        }
+
+        @Override
+        protected LayerFigures analyze(LayerDecl layer, PoolSpec pool, List<TensorShape> inputs, String flattenedBy,
+                Findings findings) {
+            return ANALYZER.pool(layer, pool, inputs.get(0), findings);
+        }
+    }
+
+    /** {@code @GlobalMaxPool} and {@code @GlobalAvgPool}. */
+    static final class Global extends LayerRule<GlobalPoolSpec.Global> {
+        private final boolean max;
+
+        Global(Class<? extends Annotation> annotation, LayerKind kind) {
+            super(annotation, kind, GlobalPoolSpec.Global.class);
+            this.max = kind == LayerKind.MAX_POOL;
+        }
+
+        @Override
+        public GlobalPoolSpec.Global read(LayerValues values) {
+            return new GlobalPoolSpec.Global(max);
+        }
+
+        @Override
+        protected String spatialKind(GlobalPoolSpec.Global spec) {
+            return "a pooling layer";
+        }
+
+        @Override
+        protected LayerFigures analyze(LayerDecl layer, GlobalPoolSpec.Global pool, List<TensorShape> inputs,
+                String flattenedBy, Findings findings) {
+            return ANALYZER.global(layer, inputs.get(0));
+        }
+    }
+
+    /** {@code @AdaptivePool}: average or max pooling by its mode. */
+    static final class Adaptive extends LayerRule<GlobalPoolSpec.Adaptive> {
+
+        Adaptive() {
+            super(AdaptivePool.class, LayerKind.AVG_POOL, GlobalPoolSpec.Adaptive.class);
+        }
+
+        @Override
+        public GlobalPoolSpec.Adaptive read(LayerValues values) {
+            return new GlobalPoolSpec.Adaptive(values.enumValue("mode").equals(PoolMode.MAX.name()),
+                    values.requiredInts("size"));
+        }
+
+        @Override
+        protected LayerKind kindFor(GlobalPoolSpec.Adaptive pool) {
+            return pool.max() ? LayerKind.MAX_POOL : LayerKind.AVG_POOL;
+        }
+
+        @Override
+        protected boolean check(LayerDecl layer, GlobalPoolSpec.Adaptive pool, Findings findings) {
+            return Checks.atLeastOne(pool.size(), findings);
+        }
+
+        @Override
+        protected String spatialKind(GlobalPoolSpec.Adaptive spec) {
+            return "an adaptive pooling layer";
+        }
+
+        @Override
+        protected LayerFigures analyze(LayerDecl layer, GlobalPoolSpec.Adaptive pool, List<TensorShape> inputs,
+                String flattenedBy, Findings findings) {
+            return ANALYZER.adaptive(layer, pool.size(), inputs.get(0), findings);
+        }
+    }
+}
