@@ -177,6 +177,30 @@ final class Oracle {
         return multiplications;
     }
 
+    /** The operations a layer counts (FLOPs) and the parameters it has. */
+    record Figures(long flops, long params) {
+    }
+
+    /**
+     * A layer normalization over the channels, position by position (docs/FORMULAS.md#normalization): at every
+     * position each of the {@code C} values costs 4 operations for the statistics and the normalization and, with
+     * {@code affine}, 1 more for its channel's scale and shift; those two per channel are the parameters.
+     */
+    static Figures layerNorm(int channels, int[] sizes, boolean affine) {
+        int perElement = affine ? 5 : 4;
+        long flops = 0;
+        for (int[] ignored : box(sizes)) {
+            for (int channel = 0; channel < channels; channel++) {
+                flops += perElement;
+            }
+        }
+        long params = 0;
+        for (int channel = 0; affine && channel < channels; channel++) {
+            params += 2; // its gamma and its beta
+        }
+        return new Figures(flops, params);
+    }
+
     /**
      * Every index of a box of these extents, in row-major order (one index for zero dimensions). The array is
      * reused from step to step: read it, do not keep it.

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The oracle {@link PropertyTest} trusts, checked against figures derived by hand: docs/FORMULAS.md#convolutions worked
  * examples, TensorFlow's documented "SAME" sizes and PyTorch's ceil-mode pooling, whose last-window rule is the
- * easiest to get wrong.
+ * easiest to get wrong, and docs/FORMULAS.md#normalization's layer normalization example.
  */
 class OracleTest {
 
@@ -101,5 +101,19 @@ class OracleTest {
         assertThat(visited).containsExactly("0,0", "0,1", "0,2", "1,0", "1,1", "1,2").inOrder();
         assertThat(Oracle.box(new int[0])).hasSize(1);
         assertThat(Oracle.box(new int[] {3, 0})).isEmpty();
+    }
+
+    @Test
+    void layerNormalizationOfConvNextsStem() {
+        // @LayerNorm on 96x56x56 (N = 301,056): 2 * 96 = 192 parameters and 5 * N = 1,505,280 FLOPs;
+        // without affine none and 4 * N = 1,204,224.
+        assertThat(Oracle.layerNorm(96, new int[] {56, 56}, true)).isEqualTo(new Oracle.Figures(1_505_280L, 192L));
+        assertThat(Oracle.layerNorm(96, new int[] {56, 56}, false)).isEqualTo(new Oracle.Figures(1_204_224L, 0L));
+    }
+
+    @Test
+    void layerNormalizationOfAVector() {
+        // A transformer's nn.LayerNorm(768) on one token: 2 * 768 parameters, 5 * 768 FLOPs.
+        assertThat(Oracle.layerNorm(768, new int[0], true)).isEqualTo(new Oracle.Figures(3_840L, 1_536L));
     }
 }

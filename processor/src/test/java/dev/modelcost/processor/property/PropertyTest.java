@@ -52,7 +52,8 @@ import org.junit.jupiter.api.Test;
  *   <li>a valid network's generated code compiles under {@code -Xlint:all -Werror};
  *   <li>every layer of a valid network has the shapes {@link Semantics} derives, and each convolution's,
  *       transposed convolution's and dense layer's MACs equal the multiplications {@link Oracle}'s naive loops
- *       execute.
+ *       execute;
+ *   <li>every layer normalization has the kind, FLOPs and parameters {@link Oracle#layerNorm} works out.
  * </ol>
  *
  * <p>The seed is fixed, so that every build checks the same networks and a failure is never a matter of luck;
@@ -242,8 +243,15 @@ class PropertyTest {
                 failures.add(c, "layer " + want.name() + " (" + got.settings() + "): MACs " + got.macs()
                         + ", the naive loop counts " + macs);
             }
-            if (want.macs() != null && got.kind() != expectedKind(want.kind())) {
-                failures.add(c, "layer " + want.name() + ": kind " + got.kind());
+            LayerKind kind = expectedKind(want.kind());
+            if (kind != null && got.kind() != kind) {
+                failures.add(c, "layer " + want.name() + ": kind " + got.kind() + ", expected " + kind);
+            }
+            Oracle.Figures figures = want.figures();
+            if (figures != null && (got.flops() != figures.flops() || got.params() != figures.params())) {
+                failures.add(c, "layer " + want.name() + " (" + got.settings() + "): FLOPs " + got.flops()
+                        + " and parameters " + got.params() + ", the oracle works out " + figures.flops() + " and "
+                        + figures.params());
             }
         }
         if (model.macs() != totalMacs) {
@@ -255,12 +263,14 @@ class PropertyTest {
         }
     }
 
+    /** The kind the model must report for a layer of this kind, or null where the test does not check it. */
     private static LayerKind expectedKind(Kind kind) {
         return switch (kind) {
             case CONV -> LayerKind.CONV;
             case DECONV -> LayerKind.DECONV;
             case DENSE -> LayerKind.DENSE;
-            default -> throw new IllegalArgumentException(kind.name());
+            case LAYER_NORM -> LayerKind.LAYER_NORM;
+            default -> null;
         };
     }
 

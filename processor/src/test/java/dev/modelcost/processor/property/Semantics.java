@@ -21,7 +21,8 @@ import java.util.Map;
  * What a generated network means, as the README defines it, worked out by the test alone: which concrete layers
  * it expands to (stages instantiated once per repetition with their parameters bound, absent {@code @When} layers
  * passing their input through), each layer's input and output shape, and, when asked, each convolution's,
- * transposed convolution's and dense layer's multiplications as {@link Oracle}'s loops count them.
+ * transposed convolution's and dense layer's multiplications as {@link Oracle}'s loops count them, and each layer
+ * normalization's operations and parameters.
  *
  * <p>It is also the generator's judge: a declaration it throws {@link Invalid} on is one the generator does not
  * call valid. It is stricter than the README in places (pooling keeps PyTorch's own limits; no pooling or
@@ -42,8 +43,12 @@ final class Semantics {
      * One concrete layer.
      *
      * @param macs the multiplications the oracle counted, or null when not counted or the kind has none
+     * @param figures the operations and parameters the oracle worked out, or null when it does not check them
      */
-    record Layer(String name, Kind kind, Shape input, Shape output, Long macs) {
+    record Layer(String name, Kind kind, Shape input, Shape output, Long macs, Oracle.Figures figures) {
+        Layer(String name, Kind kind, Shape input, Shape output, Long macs) {
+            this(name, kind, input, output, macs, null);
+        }
     }
 
     private final boolean countMacs;
@@ -143,7 +148,8 @@ final class Semantics {
                 result = stage(field, inputs.get(0), names, prefix + field.name + ".");
             } else {
                 Layer layer = apply(field, names, inputs);
-                layers.add(new Layer(prefix + field.name, field.kind, inputs.get(0), layer.output(), layer.macs()));
+                layers.add(new Layer(prefix + field.name, field.kind, inputs.get(0), layer.output(), layer.macs(),
+                        layer.figures()));
                 result = layer.output();
             }
             if (network) {
@@ -265,6 +271,8 @@ final class Semantics {
                 }
                 yield same(f, in, in);
             }
+            case LAYER_NORM -> new Layer(f.name, f.kind, in, in, null,
+                    Oracle.layerNorm(in.channels(), in.sizes(), !f.verbatim.contains(Spec.NOT_AFFINE)));
             case FLATTEN -> same(f, in, new Shape(in.channels() * Arrays.stream(in.sizes()).reduce(1, (x, y) -> x * y),
                     new int[0]));
             case STAGE, NONE -> throw new IllegalStateException("not a layer: " + f.kind);

@@ -18,6 +18,9 @@ final class Spec {
     /** {@code From.INPUT}'s value: the name by which a field refers to its class's input. */
     static final String INPUT = dev.modelcost.From.INPUT;
 
+    /** The attribute, written verbatim, that leaves a normalization without its scale and shift. */
+    static final String NOT_AFFINE = "affine = false";
+
     /** A tensor shape: channels, then spatial sizes (none for a vector). */
     record Shape(int channels, int[] sizes) {
         int rank() {
@@ -67,8 +70,8 @@ final class Spec {
     enum Kind {
         CONV("Conv"), DECONV("Deconv"), DENSE("Dense"), MAX_POOL("MaxPool"), AVG_POOL("AvgPool"),
         GLOBAL_AVG_POOL("GlobalAvgPool"), GLOBAL_MAX_POOL("GlobalMaxPool"), ADAPTIVE_POOL("AdaptivePool"),
-        BATCH_NORM("BatchNorm"), GROUP_NORM("GroupNorm"), ACTIVATION("Activation"), ELEMENTWISE("Elementwise"), DROPOUT("Dropout"),
-        UPSAMPLE("Upsample"), ADD("Add"), MULTIPLY("Multiply"), CONCAT("Concat"), SLICE("Slice"),
+        BATCH_NORM("BatchNorm"), GROUP_NORM("GroupNorm"), LAYER_NORM("LayerNorm"), ACTIVATION("Activation"),
+        ELEMENTWISE("Elementwise"), DROPOUT("Dropout"), UPSAMPLE("Upsample"), ADD("Add"), MULTIPLY("Multiply"), CONCAT("Concat"), SLICE("Slice"),
         SHUFFLE("Shuffle"), FLATTEN("Flatten"), STAGE("Stage"),
         /** A field without a layer annotation (only modifiers, if any). */
         NONE("");
