@@ -71,8 +71,8 @@ final class Spec {
         CONV("Conv"), DECONV("Deconv"), DENSE("Dense"), MAX_POOL("MaxPool"), AVG_POOL("AvgPool"),
         GLOBAL_AVG_POOL("GlobalAvgPool"), GLOBAL_MAX_POOL("GlobalMaxPool"), ADAPTIVE_POOL("AdaptivePool"),
         BATCH_NORM("BatchNorm"), GROUP_NORM("GroupNorm"), LAYER_NORM("LayerNorm"), ACTIVATION("Activation"),
-        ELEMENTWISE("Elementwise"), DROPOUT("Dropout"), UPSAMPLE("Upsample"), ADD("Add"), MULTIPLY("Multiply"), CONCAT("Concat"), SLICE("Slice"),
-        SHUFFLE("Shuffle"), FLATTEN("Flatten"), STAGE("Stage"),
+        ELEMENTWISE("Elementwise"), DROPOUT("Dropout"), UPSAMPLE("Upsample"), ADD("Add"), MULTIPLY("Multiply"),
+        CONCAT("Concat"), SLICE("Slice"), SHUFFLE("Shuffle"), FLATTEN("Flatten"), STAGE("Stage"),
         /** A field without a layer annotation (only modifiers, if any). */
         NONE("");
 
