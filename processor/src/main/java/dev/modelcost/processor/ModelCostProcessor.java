@@ -12,7 +12,6 @@ import dev.modelcost.processor.read.MalformedAnnotationException;
 import dev.modelcost.processor.read.NetworkReader;
 import dev.modelcost.processor.read.OutsideNetworkFinder;
 import dev.modelcost.processor.read.SourceText;
-import dev.modelcost.processor.read.SuperNetwork;
 import dev.modelcost.processor.read.UnresolvedValueException;
 import dev.modelcost.processor.writing.NetworkWriter;
 import java.io.PrintWriter;
@@ -82,7 +81,7 @@ public final class ModelCostProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         // Elements of an earlier round are stale in this one: nothing that holds them outlives the round.
-        pipeline = new NetworkPipeline(reader, new NetworkExpander(reader), writer);
+        pipeline = new NetworkPipeline(processingEnv.getElementUtils(), reader, new NetworkExpander(reader), writer);
         try {
             Findings outside = new Findings();
             outsideNetworks.find(round, outside);
@@ -98,7 +97,10 @@ public final class ModelCostProcessor extends AbstractProcessor {
                 annotatedWith(round, AnnotationNames.NETWORK))) {
             processOrDefer(round, deferredNetworks, network, "network", () -> processNetwork(network));
         }
-        return claims(annotations);
+        // javac gives it only its own annotations (getSupportedAnnotationTypes): claiming them leaves nothing of
+        // modelcost's for -Xlint:processing to call unclaimed, and every other annotation of the round goes on to
+        // the processors after this one.
+        return true;
     }
 
     private Set<? extends Element> annotatedWith(RoundEnvironment round, String annotation) {
@@ -134,21 +136,7 @@ public final class ModelCostProcessor extends AbstractProcessor {
         }
     }
 
-    /**
-     * Claims the annotations javac gave it, which are only its own ({@link #getSupportedAnnotationTypes}): javac's
-     * {@code -Xlint:processing} then has nothing of modelcost's to call unclaimed, and every other annotation of
-     * the round, {@code @Override} as much as another processor's, still goes on to the processors after this one.
-     */
-    private static boolean claims(Set<? extends TypeElement> annotations) {
-        return annotations.stream()
-                .map(annotation -> annotation.getQualifiedName().toString())
-                .allMatch(AnnotationNames.CLAIMED::contains);
-    }
-
     private void processNetwork(TypeElement type) {
-        if (new SuperNetwork(processingEnv.getElementUtils()).isCopy(type)) {
-            return; // the network it copies is counted, once
-        }
         AnnotationMirror mirror = AnnotationNames.find(type, AnnotationNames.NETWORK).orElseThrow();
         Findings findings = new Findings();
         pipeline.run(type, mirror, findings);

@@ -9,17 +9,21 @@ import dev.modelcost.processor.expand.NetworkExpander;
 import dev.modelcost.processor.model.NetworkDecl;
 import dev.modelcost.processor.read.NetworkReader;
 import dev.modelcost.processor.read.NetworkTemplate;
+import dev.modelcost.processor.read.SuperNetwork;
 import dev.modelcost.processor.validation.BudgetChecker;
 import dev.modelcost.processor.validation.DeclarationValidator;
 import dev.modelcost.processor.writing.NetworkWriter;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /**
  * The steps a network goes through, in order. Each step reports its problems to the network's findings; a step
  * runs only if those before it found no error that stops it.
  *
  * <ol>
+ *   <li><b>a network of its own?</b> ({@link SuperNetwork}): a copy of the network it extends (AutoValue's
+ *       {@code @CopyAnnotations}) is not; the network it copies is counted, once;
  *   <li><b>read</b> ({@link NetworkReader}): the class's annotations to a declaration, its fields as layer
  *       templates, each with its kind's rule ({@code kinds.LayerRules});
  *   <li><b>validate the network</b> ({@link DeclarationValidator#validateNetwork}): its input and its budget;
@@ -32,6 +36,7 @@ import javax.lang.model.element.TypeElement;
  * </ol>
  */
 final class NetworkPipeline {
+    private final SuperNetwork superNetworks;
     private final NetworkReader reader;
     private final NetworkExpander expander;
     private final DeclarationValidator validator = new DeclarationValidator();
@@ -40,7 +45,8 @@ final class NetworkPipeline {
     private final NetworkWriter writer;
 
     /** @param expander this round's: it holds the blocks it has read, which are stale in the next round */
-    NetworkPipeline(NetworkReader reader, NetworkExpander expander, NetworkWriter writer) {
+    NetworkPipeline(Elements elements, NetworkReader reader, NetworkExpander expander, NetworkWriter writer) {
+        this.superNetworks = new SuperNetwork(elements);
         this.reader = reader;
         this.expander = expander;
         this.writer = writer;
@@ -48,6 +54,9 @@ final class NetworkPipeline {
 
     /** Runs every step for the network class annotated with {@code network}. */
     void run(TypeElement type, AnnotationMirror network, Findings findings) {
+        if (superNetworks.isCopy(type)) {
+            return;
+        }
         NetworkTemplate template = reader.read(type, network, findings);
         NetworkDecl declaration = template.declaration();
         NetworkCost cost = validator.validateNetwork(declaration, findings)
