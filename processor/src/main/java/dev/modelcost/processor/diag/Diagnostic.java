@@ -78,6 +78,8 @@ public enum Diagnostic {
             "@Param '%s' of %s has the name of the built-in '%s' (%s), which it would hide; rename the parameter"),
     EXTENDS_NETWORK("MC155", Kind.ERROR,
             "network %s extends network %s %s; a network counts the layer fields of its own class only, never %s's: %s"),
+    NOT_A_SEQUENCE("MC160", Kind.ERROR,
+            "layer '%s' is %s, which works on a sequence (features x tokens, one size), but its input is %s%s; %s"),
 
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");
