@@ -37,5 +37,11 @@ public enum LayerKind {
     /** Channel shuffle ({@link Shuffle}). */
     SHUFFLE,
     /** Flattening to a vector ({@link Flatten}). */
-    FLATTEN
+    FLATTEN,
+    /** A long short-term memory layer, stacked and bidirectional alike ({@link dev.modelcost.LSTM}). */
+    LSTM,
+    /** A gated recurrent unit layer, stacked and bidirectional alike ({@link dev.modelcost.GRU}). */
+    GRU,
+    /** An Elman recurrent layer with tanh or relu, stacked and bidirectional alike ({@link dev.modelcost.RNN}). */
+    RNN
 }

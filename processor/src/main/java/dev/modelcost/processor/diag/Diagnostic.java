@@ -81,6 +81,13 @@ public enum Diagnostic {
     NOT_A_SEQUENCE("MC160", Kind.ERROR,
             "layer '%s' is %s, which works on a sequence (features x tokens, one size), but its input is %s%s; %s"),
 
+    NO_RECURRENT_LAYER("MC190", Kind.ERROR,
+            "%s is %d; a recurrent layer stacks at least 1 layer (PyTorch's num_layers); write layers = 1 or more, "
+                    + "or remove the field to pass its input on unchanged"),
+    RECURRENT_NONLINEARITY("MC191", Kind.ERROR,
+            "%s is %s; PyTorch's nn.RNN applies tanh or relu only: write ActivationFunction.TANH (the default) or "
+                    + "ActivationFunction.RELU"),
+
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");
 
