@@ -206,6 +206,9 @@ final class NetworkGenerator {
     }
 
     private Kind kindFor(Shape input) {
+        if (input.rank() == 1 && coin(8)) {
+            return new Kind[] {Kind.LSTM, Kind.GRU, Kind.RNN}[random.nextInt(3)];
+        }
         if (input.rank() == 0) {
             Kind[] kinds = {Kind.DENSE, Kind.BATCH_NORM, Kind.ACTIVATION, Kind.ELEMENTWISE, Kind.DROPOUT,
                     Kind.SLICE, Kind.SHUFFLE, Kind.FLATTEN, Kind.GROUP_NORM, Kind.LAYER_NORM};
@@ -298,6 +301,7 @@ final class NetworkGenerator {
                 notAffine(f);
             }
             case LAYER_NORM -> notAffine(f);
+            case LSTM, GRU, RNN -> recurrent(f, scope);
             case FLATTEN, GLOBAL_AVG_POOL, GLOBAL_MAX_POOL -> {
             }
             default -> throw new IllegalStateException("not drawn here: " + f.kind);
@@ -349,6 +353,21 @@ final class NetworkGenerator {
         bias(f);
     }
 
+    /** A small recurrent stack: its hidden size (an expression in a block), layers, directions, bias, function. */
+    private void recurrent(Field f, Scope scope) {
+        f.values.put("hidden", number(1 + random.nextInt(6), scope));
+        if (coin(40)) {
+            f.values.put("layers", new Literal(new int[] {1 + random.nextInt(3)}, false));
+        }
+        if (coin(30)) {
+            f.verbatim.add(Spec.BIDIRECTIONAL);
+        }
+        bias(f);
+        if (f.kind == Kind.RNN && coin(40)) {
+            f.verbatim.add(Spec.RELU_NONLINEARITY);
+        }
+    }
+
     /** A normalization without its scale and shift, in about a third of them. */
     private void notAffine(Field f) {
         if (coin(30)) {
@@ -358,7 +377,7 @@ final class NetworkGenerator {
 
     private void bias(Field f) {
         if (coin(30)) {
-            f.verbatim.add("bias = false");
+            f.verbatim.add(Spec.NO_BIAS);
         } else if (coin(10)) {
             f.verbatim.add("bias = true");
         }

@@ -53,7 +53,9 @@ import org.junit.jupiter.api.Test;
  *   <li>every layer of a valid network has the shapes {@link Semantics} derives, and each convolution's,
  *       transposed convolution's and dense layer's MACs equal the multiplications {@link Oracle}'s naive loops
  *       execute;
- *   <li>every layer normalization has the kind, FLOPs and parameters {@link Oracle#layerNorm} works out.
+ *   <li>every layer normalization has the kind, FLOPs and parameters {@link Oracle#layerNorm} works out;
+ *   <li>every recurrent layer has the kind, MACs, FLOPs and parameters {@link RecurrenceOracle} counts by running
+ *       it: every step, every layer, every direction.
  * </ol>
  *
  * <p>The seed is fixed, so that every build checks the same networks and a failure is never a matter of luck;
@@ -270,6 +272,9 @@ class PropertyTest {
             case DECONV -> LayerKind.DECONV;
             case DENSE -> LayerKind.DENSE;
             case LAYER_NORM -> LayerKind.LAYER_NORM;
+            case LSTM -> LayerKind.LSTM;
+            case GRU -> LayerKind.GRU;
+            case RNN -> LayerKind.RNN;
             default -> null;
         };
     }

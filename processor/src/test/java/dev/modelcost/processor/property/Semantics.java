@@ -1,5 +1,6 @@
 package dev.modelcost.processor.property;
 
+import dev.modelcost.ActivationFunction;
 import dev.modelcost.processor.property.Spec.Block;
 import dev.modelcost.processor.property.Spec.Expressions;
 import dev.modelcost.processor.property.Spec.Field;
@@ -275,8 +276,25 @@ final class Semantics {
                     Oracle.layerNorm(in.channels(), in.sizes(), !f.verbatim.contains(Spec.NOT_AFFINE)));
             case FLATTEN -> same(f, in, new Shape(in.channels() * Arrays.stream(in.sizes()).reduce(1, (x, y) -> x * y),
                     new int[0]));
+            case LSTM, GRU, RNN -> recurrent(f, a, in);
             case STAGE, NONE -> throw new IllegalStateException("not a layer: " + f.kind);
         };
+    }
+
+    /** A recurrent stack, run step by step by {@link RecurrenceOracle}, on a sequence only. */
+    private static Layer recurrent(Field f, Attributes a, Shape in) {
+        if (in.rank() != 1) {
+            throw new Invalid("a recurrent layer on what is not a sequence");
+        }
+        int hidden = a.single("hidden", null, 1);
+        int layers = a.single("layers", 1, 1);
+        RecurrenceOracle.Cell cell = RecurrenceOracle.Cell.valueOf(f.kind.name());
+        ActivationFunction nonlinearity = f.verbatim.contains(Spec.RELU_NONLINEARITY) ? ActivationFunction.RELU
+                : ActivationFunction.TANH;
+        RecurrenceOracle.Count count = RecurrenceOracle.run(cell, in.channels(), in.sizes()[0], hidden, layers,
+                f.verbatim.contains(Spec.BIDIRECTIONAL), !f.verbatim.contains(Spec.NO_BIAS), nonlinearity);
+        return new Layer(f.name, f.kind, in, new Shape(count.outputFeatures(), in.sizes()), count.macs(),
+                new Oracle.Figures(count.flops(), count.params()));
     }
 
     /** A layer without multiplications. */

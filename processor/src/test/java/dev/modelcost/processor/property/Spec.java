@@ -21,6 +21,11 @@ final class Spec {
     /** The attribute, written verbatim, that leaves a normalization without its scale and shift. */
     static final String NOT_AFFINE = "affine = false";
 
+    /** The attributes, written verbatim, that make a recurrent layer bidirectional, biasless, or an Elman relu one. */
+    static final String BIDIRECTIONAL = "bidirectional = true";
+    static final String NO_BIAS = "bias = false";
+    static final String RELU_NONLINEARITY = "nonlinearity = ActivationFunction.RELU";
+
     /** A tensor shape: channels, then spatial sizes (none for a vector). */
     record Shape(int channels, int[] sizes) {
         int rank() {
@@ -73,6 +78,7 @@ final class Spec {
         BATCH_NORM("BatchNorm"), GROUP_NORM("GroupNorm"), LAYER_NORM("LayerNorm"), ACTIVATION("Activation"),
         ELEMENTWISE("Elementwise"), DROPOUT("Dropout"), UPSAMPLE("Upsample"), ADD("Add"), MULTIPLY("Multiply"),
         CONCAT("Concat"), SLICE("Slice"), SHUFFLE("Shuffle"), FLATTEN("Flatten"), STAGE("Stage"),
+        LSTM("LSTM"), GRU("GRU"), RNN("RNN"),
         /** A field without a layer annotation (only modifiers, if any). */
         NONE("");
 
