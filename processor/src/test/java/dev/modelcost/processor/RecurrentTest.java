@@ -139,6 +139,19 @@ class RecurrentTest {
     }
 
     @Test
+    void aStackOfTwoBillionLayersIsCountedInClosedForm() {
+        // nn.RNN(1, 1, 2,000,000,000) on one step: every layer has 1 * (1 + 1) = 2 weights and 2 biases.
+        LayerCost rnn = LayerKindsTest.network("@Shape(channels = 1, size = 1)",
+                "@RNN(hidden = 1, layers = 2_000_000_000) Layer deep;").layer("deep");
+        assertThat(rnn.params()).isEqualTo(8_000_000_000L); // 2e9 * (2 + 2)
+        assertThat(rnn.macs()).isEqualTo(4_000_000_000L); // 2e9 * 2
+        assertThat(rnn.biasAdds()).isEqualTo(4_000_000_000L); // 2e9 * 2
+        // 2 * 4e9 + 4e9 + tanh's 5 * 2e9 = 22e9.
+        assertThat(rnn.flops()).isEqualTo(22_000_000_000L);
+        assertThat(rnn.outputShape()).isEqualTo(new int[] {1, 1});
+    }
+
+    @Test
     void theReportsNameTheRecurrentKinds() throws IOException {
         Compiled compiled = Compiled.source("package k;", "import dev.modelcost.*;",
                 "@Network(input = @Shape(channels = 8, size = 6))", "public class R {",
