@@ -31,10 +31,17 @@ public final class LayerRules {
             new PointwiseRules.DropoutRule(),
             MergeRules.BroadcastRule.add(),
             MergeRules.BroadcastRule.multiply(),
-            new MergeRules.ConcatRule(),
+            new ConcatRule(),
             new ChannelRules.SliceRule(),
             new ChannelRules.ShuffleRule(),
-            new ChannelRules.FlattenRule());
+            new ChannelRules.FlattenRule(),
+            new TokenRules.TokensRule(),
+            new TokenRules.ToMapRule(),
+            new ReshapeRules.ReshapeRule(),
+            new ReshapeRules.PermuteRule(),
+            PixelShuffleRule.shuffle(),
+            PixelShuffleRule.unshuffle(),
+            new TokenRules.SelectTokenRule());
 
     private static final Map<String, LayerRule<?>> BY_ANNOTATION = byAnnotation();
 
