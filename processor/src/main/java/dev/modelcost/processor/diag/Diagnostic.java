@@ -82,7 +82,7 @@ public enum Diagnostic {
             "layer '%s' is %s, which works on a sequence (features x tokens, one size), but its input is %s%s; %s"),
 
     MAP_SIZE_MISMATCH("MC161", Kind.ERROR,
-            "layer '%s' makes a map of %s = %d positions from %d tokens; %s"),
+            "layer '%s' makes a map of %s (%d positions) from %d tokens; %s"),
     ELEMENTS_DIFFER("MC162", Kind.ERROR, "layer '%s' reshapes %s (%d elements) to %s%s; %s"),
     BAD_RESHAPE("MC163", Kind.ERROR, "%s is %s; %s"),
     NOT_A_PERMUTATION("MC164", Kind.ERROR,
@@ -94,7 +94,8 @@ public enum Diagnostic {
     TOKEN_OUT_OF_RANGE("MC167", Kind.ERROR,
             "layer '%s' selects token %d of a sequence of %d tokens (%s); %s"),
     BAD_CONCAT_AXIS("MC168", Kind.ERROR,
-            "layer '%s' concatenates along axis %d, but its inputs (%s) have dimensions 0 to %d (0 the channels, 1 and up the sizes); %s"),
+            "layer '%s' concatenates along axis %d, but its inputs (%s) have dimensions 0 to %d (0 the channels, 1 and"
+                    + " up the sizes); %s"),
 
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");
