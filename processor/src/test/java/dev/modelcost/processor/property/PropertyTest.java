@@ -53,7 +53,10 @@ import org.junit.jupiter.api.Test;
  *   <li>every layer of a valid network has the shapes {@link Semantics} derives, and each convolution's,
  *       transposed convolution's and dense layer's MACs equal the multiplications {@link Oracle}'s naive loops
  *       execute;
- *   <li>every layer normalization has the kind, FLOPs and parameters {@link Oracle#layerNorm} works out.
+ *   <li>every layer normalization has the kind, FLOPs and parameters {@link Oracle#layerNorm} works out;
+ *   <li>every layer that only moves elements (tokens, maps, reshapes, permutations, pixel shuffles) has its kind,
+ *       the shape {@link SequenceOracle} finds by sending each element where PyTorch puts it, and no FLOPs or
+ *       parameters.
  * </ol>
  *
  * <p>The seed is fixed, so that every build checks the same networks and a failure is never a matter of luck;
@@ -270,6 +273,13 @@ class PropertyTest {
             case DECONV -> LayerKind.DECONV;
             case DENSE -> LayerKind.DENSE;
             case LAYER_NORM -> LayerKind.LAYER_NORM;
+            case TOKENS -> LayerKind.TOKENS;
+            case TO_MAP -> LayerKind.TO_MAP;
+            case RESHAPE -> LayerKind.RESHAPE;
+            case PERMUTE -> LayerKind.PERMUTE;
+            case PIXEL_SHUFFLE -> LayerKind.PIXEL_SHUFFLE;
+            case PIXEL_UNSHUFFLE -> LayerKind.PIXEL_UNSHUFFLE;
+            case SELECT_TOKEN -> LayerKind.SELECT_TOKEN;
             default -> null;
         };
     }
