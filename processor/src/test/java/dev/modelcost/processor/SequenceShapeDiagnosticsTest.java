@@ -190,7 +190,8 @@ class SequenceShapeDiagnosticsTest {
     }
 
     /**
-     * MC165 on the factor: 10 channels are no multiple of 2^2 = 4 (8 and 12 are) nor of 3^2 = 9 (9 and 18 are).
+     * MC165 on the factor: 10 channels are no multiple of 2^2 = 4 (8 and 12 are) nor of 3^2 = 9 (9 and 18 are), nor
+     * of 100,000^2 = 10^10, which exceeds an int but is still reported as it is.
      */
     @Test
     void pixelShuffleChannelsNotAMultipleOfTheBlock() {
@@ -205,6 +206,9 @@ class SequenceShapeDiagnosticsTest {
                 "    @From(From.INPUT) @PixelShuffle(value = 3) Layer three;",
                 "    //                                      ^ error [MC165] 10 is not a multiple of 3^2 = 9 ... (9 "
                         + "or 18)",
+                "    @From(From.INPUT) @PixelShuffle(100000) Layer huge;",
+                "    //                              ^ error [MC165] 10 is not a multiple of 100000^2 = 10000000000 "
+                        + "... (10000000000)",
                 "}");
         Fixture.Outcome outcome = Fixture.compile(fixture);
         Fixture.assertExactly(outcome, fixture);

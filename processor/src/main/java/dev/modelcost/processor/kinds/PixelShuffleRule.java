@@ -9,8 +9,10 @@ import dev.modelcost.processor.analysis.OverflowException;
 import dev.modelcost.processor.analysis.TensorShape;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
+import dev.modelcost.processor.model.IntValue;
 import dev.modelcost.processor.model.LayerDecl;
 import java.lang.annotation.Annotation;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 
@@ -53,40 +55,53 @@ final class PixelShuffleRule extends LayerRule<ShapeSpec.PixelShuffle> {
     protected LayerFigures analyze(LayerDecl layer, ShapeSpec.PixelShuffle spec, List<TensorShape> inputs,
             String flattenedBy, Findings findings) {
         TensorShape input = inputs.get(0);
-        int r = spec.factor().value();
+        TensorShape output = inverse ? unshuffled(layer, spec.factor(), input, findings)
+                : shuffled(layer, spec.factor(), input, findings);
+        return output == null ? null
+                : LayerFigures.operations(layer, "r=" + spec.factor().value(), input, output, 0, 0);
+    }
+
+    /** {@code C x S} to {@code C / r^k x r*S}; null after MC165 when {@code r^k} does not divide {@code C}. */
+    private static TensorShape shuffled(LayerDecl layer, IntValue factor, TensorShape input, Findings findings) {
+        int r = factor.value();
         int rank = input.rank();
+        // Exact whatever r and k: a block beyond the channels cannot divide them, and the message shows it.
+        BigInteger block = BigInteger.valueOf(r).pow(rank);
+        BigInteger channels = BigInteger.valueOf(input.channels());
+        if (channels.mod(block).signum() != 0) {
+            BigInteger lower = channels.divide(block).multiply(block);
+            findings.add(Diagnostic.CHANNELS_NOT_DIVISIBLE, factor.position(), layer.name(), input.channels(), rank,
+                    r, input.channels(), r, rank, block, "give its input a multiple of " + block + " channels ("
+                            + (lower.signum() > 0 ? lower + " or " : "") + lower.add(block)
+                            + "), or use a factor whose power divides " + input.channels());
+            return null;
+        }
         String of = " of layer '" + layer.name() + "'";
-        long block = Exact.checkInt("channels" + of, Exact.product("channels" + of, blockOf(r, rank)));
         long[] sizes = input.sizes();
-        long channels;
-        if (inverse) {
-            for (int d = 0; d < rank; d++) {
-                if (sizes[d] % r != 0) {
-                    long lower = sizes[d] / r * r;
-                    findings.add(Diagnostic.SIZE_NOT_DIVISIBLE, spec.factor().position(), layer.name(), input, r,
-                            sizes[d], d + 1, r, "make the size a multiple of " + r + " ("
-                                    + (lower > 0 ? lower + " or " : "") + (lower + r) + "), or use a factor that "
-                                    + "divides every size");
-                    return null;
-                }
-                sizes[d] /= r;
-            }
-            channels = Exact.checkInt("channels" + of, Exact.multiply("channels" + of, input.channels(), block));
-        } else {
-            if (input.channels() % block != 0) {
-                long lower = input.channels() / block * block;
-                findings.add(Diagnostic.CHANNELS_NOT_DIVISIBLE, spec.factor().position(), layer.name(),
-                        input.channels(), rank, r, input.channels(), r, rank, block, "give its input a multiple of "
-                                + block + " channels (" + (lower > 0 ? lower + " or " : "") + (lower + block)
-                                + "), or use a factor whose power divides " + input.channels());
+        for (int d = 0; d < rank; d++) {
+            sizes[d] = Exact.checkInt("size" + of, Exact.multiply("size" + of, sizes[d], r));
+        }
+        return TensorShape.of(channels.divide(block).longValueExact(), sizes);
+    }
+
+    /** {@code C x r*S} to {@code C r^k x S}; null after MC166 when {@code r} does not divide a size. */
+    private static TensorShape unshuffled(LayerDecl layer, IntValue factor, TensorShape input, Findings findings) {
+        int r = factor.value();
+        long[] sizes = input.sizes();
+        for (int d = 0; d < sizes.length; d++) {
+            if (sizes[d] % r != 0) {
+                long lower = sizes[d] / r * r;
+                findings.add(Diagnostic.SIZE_NOT_DIVISIBLE, factor.position(), layer.name(), input, r, sizes[d],
+                        d + 1, r, "make the size a multiple of " + r + " (" + (lower > 0 ? lower + " or " : "")
+                                + (lower + r) + "), or use a factor that divides every size");
                 return null;
             }
-            channels = input.channels() / block;
-            for (int d = 0; d < rank; d++) {
-                sizes[d] = Exact.checkInt("size" + of, Exact.multiply("size" + of, sizes[d], r));
-            }
+            sizes[d] /= r;
         }
-        return LayerFigures.operations(layer, "r=" + r, input, TensorShape.of(channels, sizes), 0, 0);
+        // Every size a multiple of r: r^k is at most their product, which fits a long.
+        String figure = "channels of layer '" + layer.name() + "'";
+        long block = Exact.product(figure, blockOf(r, sizes.length));
+        return TensorShape.of(Exact.checkInt(figure, Exact.multiply(figure, input.channels(), block)), sizes);
     }
 
     @Override
