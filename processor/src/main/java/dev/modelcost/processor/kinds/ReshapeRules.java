@@ -74,12 +74,12 @@ final class ReshapeRules {
             Position at = reshape.size().values().length > 0 ? reshape.size().position()
                     : reshape.channels().position();
             if (inferred < 0 && known != elements) {
-                findings.add(Diagnostic.ELEMENTS_DIFFER, at, layer.name(), input, elements, text(entries),
+                findings.add(Diagnostic.ELEMENTS_DIFFER, at, layer.name(), input, elements, dimensions(entries),
                         " (" + Numbers.grouped(known) + " elements)", fixFor(elements, entries));
                 return null;
             }
             if (inferred >= 0 && elements % known != 0) {
-                findings.add(Diagnostic.ELEMENTS_DIFFER, at, layer.name(), input, elements, text(entries),
+                findings.add(Diagnostic.ELEMENTS_DIFFER, at, layer.name(), input, elements, dimensions(entries),
                         " (-1 cannot be inferred: " + Numbers.grouped(elements) + " is not a multiple of "
                                 + Numbers.grouped(known) + ")", "give entries whose product divides "
                                 + Numbers.grouped(elements));
@@ -91,7 +91,7 @@ final class ReshapeRules {
             for (long entry : entries) {
                 Exact.checkInt("output dimension" + of, entry);
             }
-            String settings = "to " + text(Arrays.stream(entries(reshape)).asLongStream().toArray());
+            String settings = "to " + dimensions(Arrays.stream(entries(reshape)).asLongStream().toArray());
             TensorShape output = TensorShape.of(entries[0], Arrays.copyOfRange(entries, 1, entries.length));
             return LayerFigures.operations(layer, settings, input, output, 0, 0);
         }
@@ -189,11 +189,13 @@ final class ReshapeRules {
         }
     }
 
+    /** An order as settings show it, {@code 1,0}. */
     private static String text(int[] values) {
         return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(","));
     }
 
-    private static String text(long[] values) {
+    /** Dimensions as a shape is written, {@code 768x14x14}. */
+    static String dimensions(long[] values) {
         return Arrays.stream(values).mapToObj(Long::toString).collect(Collectors.joining("x"));
     }
 }

@@ -13,7 +13,6 @@ import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.model.LayerDecl;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Layers between feature maps and sequences of tokens ({@code d x {L}}): {@code @Tokens} makes the positions of
@@ -22,6 +21,17 @@ import java.util.stream.Collectors;
  */
 final class TokenRules {
     private TokenRules() {
+    }
+
+    /**
+     * The input when it is a sequence of known length; null when it is not one (MC160, reported) or its length is
+     * unknown after a layer with a problem.
+     */
+    private static TensorShape knownSequence(LayerDecl layer, String what, List<TensorShape> inputs,
+            String flattenedBy, Findings findings) {
+        TensorShape input = inputs.get(0);
+        boolean sequence = Sequences.require(layer, what, input, flattenedBy, findings);
+        return sequence && input.sizesKnown() ? input : null;
     }
 
     /** {@code @Tokens}: {@code C x S1 x ... x Sk} to {@code C x {S1 * ... * Sk}}. */
@@ -94,32 +104,26 @@ final class TokenRules {
         @Override
         protected LayerFigures analyze(LayerDecl layer, ShapeSpec.ToMap map, List<TensorShape> inputs,
                 String flattenedBy, Findings findings) {
-            TensorShape input = inputs.get(0);
-            if (!Sequences.require(layer, "a token-to-map layer (@ToMap)", input, flattenedBy, findings)
-                    || !input.sizesKnown()) {
+            TensorShape input = knownSequence(layer, "a token-to-map layer (@ToMap)", inputs, flattenedBy, findings);
+            if (input == null) {
                 return null;
             }
-            int[] size = map.size().values();
-            long positions = Exact.product("positions of layer '" + layer.name() + "'",
-                    Arrays.stream(size).asLongStream().toArray());
+            long[] size = Arrays.stream(map.size().values()).asLongStream().toArray();
+            long positions = Exact.product("positions of layer '" + layer.name() + "'", size);
             long tokens = input.size(0);
             if (positions != tokens) {
-                findings.add(Diagnostic.MAP_SIZE_MISMATCH, map.size().position(), layer.name(), text(size),
-                        positions, tokens, "give sizes whose product is " + tokens + ", e.g. size = "
-                                + Factors.near(tokens, size.length));
+                findings.add(Diagnostic.MAP_SIZE_MISMATCH, map.size().position(), layer.name(),
+                        ReshapeRules.dimensions(size), positions, tokens, "give sizes whose product is " + tokens
+                                + ", e.g. size = " + Factors.near(tokens, size.length));
                 return null;
             }
-            return LayerFigures.operations(layer, text(size), input,
-                    TensorShape.of(input.channels(), Arrays.stream(size).asLongStream().toArray()), 0, 0);
+            return LayerFigures.operations(layer, ReshapeRules.dimensions(size), input,
+                    TensorShape.of(input.channels(), size), 0, 0);
         }
 
         @Override
         protected TensorShape unknownShape(ShapeSpec.ToMap map, TensorShape input) {
             return TensorShape.unknownSizes(input.channels(), Math.max(1, map.size().values().length));
-        }
-
-        private static String text(int[] size) {
-            return Arrays.stream(size).mapToObj(Integer::toString).collect(Collectors.joining("x"));
         }
     }
 
@@ -142,9 +146,9 @@ final class TokenRules {
         @Override
         protected LayerFigures analyze(LayerDecl layer, ShapeSpec.SelectToken select, List<TensorShape> inputs,
                 String flattenedBy, Findings findings) {
-            TensorShape input = inputs.get(0);
-            if (!Sequences.require(layer, "a token selection (@SelectToken)", input, flattenedBy, findings)
-                    || !input.sizesKnown()) {
+            TensorShape input = knownSequence(layer, "a token selection (@SelectToken)", inputs, flattenedBy,
+                    findings);
+            if (input == null) {
                 return null;
             }
             long tokens = input.size(0);
