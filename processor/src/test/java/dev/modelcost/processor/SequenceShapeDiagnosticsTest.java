@@ -27,6 +27,8 @@ class SequenceShapeDiagnosticsTest {
                 "    @ToMap(size = {14, 15}) Layer map;",
                 "    //            ^ error [MC161] layer 'map' makes a map of 14x15 (210 positions) from 196 tokens "
                         + "... e.g. size = {14, 14}",
+                // The map it would have made, of unknown sizes: a convolution after it is not reported again.
+                "    @Conv(out = 8, kernel = 3) Layer conv;",
                 "    @From(From.INPUT) @ToMap(size = 200) Layer line;",
                 "    //                              ^ error [MC161] layer 'line' makes a map of 200 (200 positions) "
                         + "from 196 tokens ... e.g. size = {196}",
@@ -75,6 +77,8 @@ class SequenceShapeDiagnosticsTest {
                 "    @SelectToken(index = 196) Layer past;",
                 "    //                   ^ error [MC167] layer 'past' selects token 196 of a sequence of 196 tokens "
                         + "(768x196) ... use an index from -196 to 195",
+                // The vector it would have given: a normalization after it is not reported.
+                "    @LayerNorm Layer norm;",
                 "    @From(From.INPUT) @SelectToken(index = -197) Layer before;",
                 "    //                                     ^ error [MC167] layer 'before' selects token -197 of a "
                         + "sequence of 196 tokens",
@@ -101,6 +105,8 @@ class SequenceShapeDiagnosticsTest {
                 "    @From(From.INPUT) @PixelShuffle(2) Layer up;",
                 "    //                ^ error [MC111] layer 'up' is a pixel shuffle but its input (768) has no "
                         + "spatial dimensions",
+                // The sequence @Tokens would have made, of unknown length: a token selection of it is not reported.
+                "    @From(\"tokens\") @SelectToken Layer head;",
                 "}");
         Fixture.Outcome outcome = Fixture.compile(fixture);
         Fixture.assertExactly(outcome, fixture);
