@@ -38,6 +38,20 @@ public enum LayerKind {
     SHUFFLE,
     /** Flattening to a vector ({@link Flatten}). */
     FLATTEN,
+    /** A feature map's positions as a sequence of tokens ({@link Tokens}). */
+    TOKENS,
+    /** A sequence of tokens back to a feature map ({@link ToMap}). */
+    TO_MAP,
+    /** The same elements in another shape ({@link Reshape}). */
+    RESHAPE,
+    /** The dimensions reordered ({@link Permute}). */
+    PERMUTE,
+    /** Channels moved into the sizes ({@link PixelShuffle}). */
+    PIXEL_SHUFFLE,
+    /** The sizes moved into the channels ({@link PixelUnshuffle}). */
+    PIXEL_UNSHUFFLE,
+    /** One token of a sequence, as a vector ({@link SelectToken}). */
+    SELECT_TOKEN,
     /** A long short-term memory layer, stacked and bidirectional alike ({@link dev.modelcost.LSTM}). */
     LSTM,
     /** A gated recurrent unit layer, stacked and bidirectional alike ({@link dev.modelcost.GRU}). */

@@ -81,6 +81,21 @@ public enum Diagnostic {
     NOT_A_SEQUENCE("MC160", Kind.ERROR,
             "layer '%s' is %s, which works on a sequence (features x tokens, one size), but its input is %s%s; %s"),
 
+    MAP_SIZE_MISMATCH("MC161", Kind.ERROR,
+            "layer '%s' makes a map of %s (%d positions) from %d tokens; %s"),
+    ELEMENTS_DIFFER("MC162", Kind.ERROR, "layer '%s' reshapes %s (%d elements) to %s%s; %s"),
+    BAD_RESHAPE("MC163", Kind.ERROR, "%s is %s; %s"),
+    NOT_A_PERMUTATION("MC164", Kind.ERROR,
+            "layer '%s' permutes {%s}, which is not a permutation of the dimensions 0 to %d of its input (%s)%s; %s"),
+    CHANNELS_NOT_DIVISIBLE("MC165", Kind.ERROR,
+            "layer '%s' shuffles %d channels into %d sizes by %d, but %d is not a multiple of %d^%d = %d; %s"),
+    SIZE_NOT_DIVISIBLE("MC166", Kind.ERROR,
+            "layer '%s' divides the sizes of %s by %d, but size %d (dimension %d) is not a multiple of %d; %s"),
+    TOKEN_OUT_OF_RANGE("MC167", Kind.ERROR,
+            "layer '%s' selects token %d of a sequence of %d tokens (%s); %s"),
+    BAD_CONCAT_AXIS("MC168", Kind.ERROR,
+            "layer '%s' concatenates along axis %d, but its inputs (%s) have dimensions 0 to %d (0 the channels, 1 and"
+                    + " up the sizes); %s"),
     NO_RECURRENT_LAYER("MC190", Kind.ERROR,
             "%s is %d; a recurrent layer stacks at least 1 layer (PyTorch's num_layers); write layers = 1 or more, "
                     + "or remove the field to pass its input on unchanged"),

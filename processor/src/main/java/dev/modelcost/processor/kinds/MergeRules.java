@@ -1,7 +1,6 @@
 package dev.modelcost.processor.kinds;
 
 import dev.modelcost.Add;
-import dev.modelcost.Concat;
 import dev.modelcost.From;
 import dev.modelcost.LayerKind;
 import dev.modelcost.Multiply;
@@ -10,15 +9,15 @@ import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.TensorShape;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
+import dev.modelcost.processor.diag.Position;
 import dev.modelcost.processor.model.LayerDecl;
 import java.lang.annotation.Annotation;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Layers that join the outputs of the layers they name: element-wise sum and product ({@code @Add},
- * {@code @Multiply}: broadcasting sizes of 1; one operation per output element and operand beyond the first) and
- * channel concatenation ({@code @Concat}: no operations). None has parameters.
+ * Layers that join the outputs of the layers they name element-wise: sum and product ({@code @Add},
+ * {@code @Multiply}: broadcasting sizes of 1; one operation per output element and operand beyond the first; no
+ * parameters). {@code @Concat} is {@link ConcatRule}.
  */
 abstract class MergeRules extends LayerRule<MergeSpec> {
 
@@ -36,42 +35,17 @@ abstract class MergeRules extends LayerRule<MergeSpec> {
         return new MergeSpec(values.strings("value"), values.position("value"));
     }
 
-    private static void reportDiffer(LayerDecl layer, MergeSpec merge, String verb, TensorShape first,
-            TensorShape other, int index, String what, String fix, Findings findings) {
-        String operands = operand(merge.inputs().get(0)) + " (" + first + ") and " + operand(merge.inputs().get(index))
-                + " (" + other + ")";
-        findings.add(Diagnostic.SHAPES_DIFFER, merge.position(), layer.name(), verb, operands, what, fix);
+    /** MC119 on the names of two operands, the first and the one at {@code index}, with their shapes. */
+    static void reportDiffer(LayerDecl layer, List<String> inputs, Position position, String verb,
+            TensorShape first, TensorShape other, int index, String what, String fix, Findings findings) {
+        String operands = operand(inputs.get(0)) + " (" + first + ") and " + operand(inputs.get(index)) + " ("
+                + other + ")";
+        findings.add(Diagnostic.SHAPES_DIFFER, position, layer.name(), verb, operands, what, fix);
     }
 
     /** A name as the user wrote it, or {@code the input} for {@link From#INPUT}. */
     private static String operand(String name) {
         return From.INPUT.equals(name) ? "the input" : "'" + name + "'";
-    }
-
-    /** {@code @Concat}: the channels summed, the spatial sizes equal. */
-    static final class ConcatRule extends MergeRules {
-        ConcatRule() {
-            super(Concat.class, LayerKind.CONCAT);
-        }
-
-        @Override
-        protected LayerFigures analyze(LayerDecl layer, MergeSpec merge, List<TensorShape> inputs,
-                String flattenedBy, Findings findings) {
-            TensorShape first = inputs.get(0);
-            long channels = 0;
-            for (int i = 0; i < inputs.size(); i++) {
-                TensorShape input = inputs.get(i);
-                if (input.rank() != first.rank() || !Arrays.equals(input.sizes(), first.sizes())) {
-                    reportDiffer(layer, merge, "concatenates", first, input, i, "spatial sizes",
-                            "resize one of them (pooling, stride, upsampling) so that they match", findings);
-                    return null;
-                }
-                channels = Exact.add("channels of layer '" + layer.name() + "'", channels, input.channels());
-            }
-            Exact.checkInt("channels of layer '" + layer.name() + "'", channels);
-            return LayerFigures.operations(layer, String.join(", ", merge.inputs()), first,
-                    new TensorShape(channels, first.sizes(), true), 0, 0);
-        }
     }
 
     /** {@code @Add} and {@code @Multiply}: the common shape, sizes of 1 broadcast. */
@@ -111,7 +85,7 @@ abstract class MergeRules extends LayerRule<MergeSpec> {
                     }
                 }
                 if (!fits) {
-                    reportDiffer(layer, merge, verb, first, input, i, "shapes",
+                    reportDiffer(layer, merge.inputs(), merge.position(), verb, first, input, i, "shapes",
                             "make them equal (a 1x1 convolution or a strided projection on the shortcut), or 1 where"
                                     + " one is broadcast", findings);
                     return null;

@@ -5,7 +5,7 @@ import dev.modelcost.processor.model.LayerSpec;
 import java.util.List;
 
 /**
- * A layer of several inputs: {@code @Add}, {@code @Multiply} or {@code @Concat}.
+ * An element-wise layer of several inputs: {@code @Add} or {@code @Multiply}.
  *
  * @param inputs the names of the layers it takes, as written
  * @param position where the names are written

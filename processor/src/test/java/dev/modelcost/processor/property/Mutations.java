@@ -426,7 +426,7 @@ final class Mutations {
         List<String> misfits = new ArrayList<>();
         for (String name : meaning.namesBefore(network, f)) {
             Shape other = meaning.outputOfName(network, name, f);
-            boolean fits = f.kind == Kind.CONCAT ? Arrays.equals(first.sizes(), other.sizes())
+            boolean fits = f.kind == Kind.CONCAT ? SequenceOracle.concatFits(first, other, f.axis())
                     : broadcasts(first, other);
             if (!fits) {
                 misfits.add(name);
@@ -668,10 +668,11 @@ final class Mutations {
 
     // ---- helpers ----
 
-    /** The field's attributes that have an {@code ...Expr} twin (@MaxPool's dilation has none). */
+    /** The field's attributes that have an {@code ...Expr} twin (none: @MaxPool's dilation, @Permute's order). */
     private static List<String> twinned(Field f) {
         return f.values.keySet().stream().filter(WITH_EXPRESSION_TWIN::contains)
-                .filter(attribute -> !(f.kind == Kind.MAX_POOL && attribute.equals("dilation"))).toList();
+                .filter(attribute -> !(f.kind == Kind.MAX_POOL && attribute.equals("dilation")))
+                .filter(attribute -> f.kind != Kind.PERMUTE).toList();
     }
 
     /** A block that a stage of the network itself uses (so it is certainly instantiated). */

@@ -207,7 +207,14 @@ final class NetworkGenerator {
 
     private Kind kindFor(Shape input) {
         if (input.rank() == 1 && coin(8)) {
-            return new Kind[] {Kind.LSTM, Kind.GRU, Kind.RNN}[random.nextInt(3)];
+            return oneOf(Kind.LSTM, Kind.GRU, Kind.RNN);
+        }
+        if (input.rank() == 1 && coin(8)) {
+            return oneOf(Kind.TO_MAP, Kind.SELECT_TOKEN);
+        }
+        if (coin(input.rank() == 0 ? 6 : 9)) {
+            return input.rank() == 0 ? oneOf(Kind.RESHAPE, Kind.PERMUTE)
+                    : oneOf(Kind.TOKENS, Kind.RESHAPE, Kind.PERMUTE, Kind.PIXEL_SHUFFLE, Kind.PIXEL_UNSHUFFLE);
         }
         if (input.rank() == 0) {
             Kind[] kinds = {Kind.DENSE, Kind.BATCH_NORM, Kind.ACTIVATION, Kind.ELEMENTWISE, Kind.DROPOUT,
@@ -302,7 +309,26 @@ final class NetworkGenerator {
             }
             case LAYER_NORM -> notAffine(f);
             case LSTM, GRU, RNN -> recurrent(f, scope);
-            case FLATTEN, GLOBAL_AVG_POOL, GLOBAL_MAX_POOL -> {
+            case TO_MAP -> f.values.put("size", exactly(split(in.sizes()[0], 1 + random.nextInt(3)), scope));
+            case SELECT_TOKEN -> {
+                int index = random.nextInt(2 * in.sizes()[0]) - in.sizes()[0];
+                if (index != 0 || coin(40)) {
+                    f.values.put("index", index < 0 ? new Literal(new int[] {index}, false) : number(index, scope));
+                }
+            }
+            case RESHAPE -> reshape(f, in, scope);
+            case PERMUTE -> {
+                List<Integer> order = new ArrayList<>();
+                for (int d = 0; d <= rank; d++) {
+                    order.add(d);
+                }
+                Collections.shuffle(order, random);
+                f.values.put("value", new Literal(order.stream().mapToInt(Integer::intValue).toArray(), true));
+            }
+            case PIXEL_SHUFFLE -> f.values.put("value", number(shuffleFactor(in), scope));
+            case PIXEL_UNSHUFFLE -> f.values.put("value",
+                    number(divisor(Arrays.stream(in.sizes()).reduce(0, NetworkGenerator::gcd)), scope));
+            case FLATTEN, GLOBAL_AVG_POOL, GLOBAL_MAX_POOL, TOKENS -> {
             }
             default -> throw new IllegalStateException("not drawn here: " + f.kind);
         }
@@ -368,6 +394,78 @@ final class NetworkGenerator {
         }
     }
 
+    /**
+     * A reshape to as many elements: channels a divisor of them of at most {@link #MAX_CHANNELS}, the rest split
+     * into up to three sizes, and sometimes one entry left to infer (-1, always written as a literal).
+     */
+    private void reshape(Field f, Shape in, Scope scope) {
+        int elements = in.channels() * Arrays.stream(in.sizes()).reduce(1, (x, y) -> x * y);
+        List<Integer> channelCounts = new ArrayList<>();
+        for (int c = 1; c <= Math.min(elements, MAX_CHANNELS); c++) {
+            if (elements % c == 0) {
+                channelCounts.add(c);
+            }
+        }
+        int channels = channelCounts.get(random.nextInt(channelCounts.size()));
+        int rank = channels == elements && coin(50) ? 0 : 1 + random.nextInt(3);
+        int[] entries = new int[rank + 1];
+        entries[0] = channels;
+        System.arraycopy(split(elements / channels, rank), 0, entries, 1, rank);
+        int inferred = coin(40) ? random.nextInt(rank + 1) : -1;
+        if (inferred >= 0) {
+            entries[inferred] = -1;
+        }
+        f.values.put("channels", inferred == 0 ? new Literal(new int[] {-1}, false) : number(channels, scope));
+        int[] size = Arrays.copyOfRange(entries, 1, entries.length);
+        if (rank > 0 || coin(30)) {
+            f.values.put("size", inferred > 0 ? new Literal(size, true) : exactly(size, scope));
+        }
+    }
+
+    /** A factor {@code r} of 1 to 3 whose {@code r^k} divides the channels (1 always does). */
+    private int shuffleFactor(Shape in) {
+        List<Integer> factors = new ArrayList<>();
+        for (int r = 1; r <= 3; r++) {
+            int block = 1;
+            for (int d = 0; d < in.rank(); d++) {
+                block *= r;
+            }
+            if (in.channels() % block == 0) {
+                factors.add(r);
+            }
+        }
+        return factors.get(random.nextInt(factors.size()));
+    }
+
+    /** {@code n} as a product of {@code parts} factors, each a divisor of what is left drawn at random. */
+    private int[] split(int n, int parts) {
+        int[] factors = new int[parts];
+        int left = n;
+        for (int i = 0; i < parts - 1; i++) {
+            factors[i] = divisor(left);
+            left /= factors[i];
+        }
+        if (parts > 0) {
+            factors[parts - 1] = left;
+        }
+        return factors;
+    }
+
+    /**
+     * An {@code int[]} attribute of exactly these values, one per entry (never one for every dimension): a
+     * literal, or in a block often expressions that have these values in the first repetition.
+     */
+    private Value exactly(int[] values, Scope scope) {
+        if (scope.inBlock() && coin(50)) {
+            List<Expr> parts = new ArrayList<>();
+            for (int value : values) {
+                parts.add(expressionFor(value, scope.names));
+            }
+            return new Expressions(parts);
+        }
+        return new Literal(values, values.length != 1 || coin(50));
+    }
+
     /** A normalization without its scale and shift, in about a third of them. */
     private void notAffine(Field f) {
         if (coin(30)) {
@@ -388,10 +486,12 @@ final class NetworkGenerator {
         Kind kind = new Kind[] {Kind.ADD, Kind.MULTIPLY, Kind.CONCAT}[random.nextInt(3)];
         String anchor = coin(60) ? latestName(scope) : anyName(scope);
         Shape anchorShape = scope.defined.get(anchor);
+        // A concatenation along a size (a sequence's tokens, axis 1) in about a third of them.
+        int axis = kind == Kind.CONCAT && coin(35) ? random.nextInt(anchorShape.rank() + 1) : 0;
         List<String> partners = new ArrayList<>();
         for (Map.Entry<String, Shape> entry : scope.defined.entrySet()) {
             Shape other = entry.getValue();
-            boolean fits = kind == Kind.CONCAT ? Arrays.equals(other.sizes(), anchorShape.sizes())
+            boolean fits = kind == Kind.CONCAT ? SequenceOracle.concatFits(anchorShape, other, axis)
                     : broadcasts(anchorShape, other);
             if (fits && (!entry.getKey().equals(anchor) || coin(10))) {
                 partners.add(entry.getKey());
@@ -408,6 +508,9 @@ final class NetworkGenerator {
         Collections.shuffle(operands, random);
         Field field = new Field(name, kind);
         field.operands = operands;
+        if (axis != 0 || (kind == Kind.CONCAT && coin(10))) {
+            field.values.put("axis", new Literal(new int[] {axis}, false));
+        }
         List<Shape> inputs = operands.stream().map(scope.defined::get).toList();
         Shape output;
         try {

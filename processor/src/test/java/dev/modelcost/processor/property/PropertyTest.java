@@ -56,6 +56,9 @@ import org.junit.jupiter.api.Test;
  *   <li>every layer normalization has the kind, FLOPs and parameters {@link Oracle#layerNorm} works out;
  *   <li>every recurrent layer has the kind, MACs, FLOPs and parameters {@link RecurrenceOracle} counts by running
  *       it: every step, every layer, every direction.
+ *   <li>every layer that only moves elements (tokens, maps, reshapes, permutations, pixel shuffles) has its kind,
+ *       the shape {@link SequenceOracle} finds by sending each element where PyTorch puts it, and no FLOPs or
+ *       parameters.
  * </ol>
  *
  * <p>The seed is fixed, so that every build checks the same networks and a failure is never a matter of luck;
@@ -275,6 +278,13 @@ class PropertyTest {
             case LSTM -> LayerKind.LSTM;
             case GRU -> LayerKind.GRU;
             case RNN -> LayerKind.RNN;
+            case TOKENS -> LayerKind.TOKENS;
+            case TO_MAP -> LayerKind.TO_MAP;
+            case RESHAPE -> LayerKind.RESHAPE;
+            case PERMUTE -> LayerKind.PERMUTE;
+            case PIXEL_SHUFFLE -> LayerKind.PIXEL_SHUFFLE;
+            case PIXEL_UNSHUFFLE -> LayerKind.PIXEL_UNSHUFFLE;
+            case SELECT_TOKEN -> LayerKind.SELECT_TOKEN;
             default -> null;
         };
     }

@@ -257,7 +257,7 @@ final class Semantics {
             }
             case UPSAMPLE -> same(f, in, upsampled(a, in));
             case ADD, MULTIPLY -> same(f, in, broadcast(inputs));
-            case CONCAT -> same(f, in, concatenated(inputs));
+            case CONCAT -> same(f, in, concatenated(inputs, f.axis()));
             case SLICE -> {
                 int from = a.single("from", 0, 0);
                 int to = a.single("to", 0, 0);
@@ -277,6 +277,15 @@ final class Semantics {
             case FLATTEN -> same(f, in, new Shape(in.channels() * Arrays.stream(in.sizes()).reduce(1, (x, y) -> x * y),
                     new int[0]));
             case LSTM, GRU, RNN -> recurrent(f, a, in);
+            case TOKENS -> moves(f, in, SequenceOracle.tokens(in));
+            case TO_MAP -> moves(f, in, SequenceOracle.toMap(in, a.dims("size", null, 1, a.count("size"))));
+            case SELECT_TOKEN -> moves(f, in, SequenceOracle.selectToken(in, a.single("index", 0,
+                    Integer.MIN_VALUE)));
+            case RESHAPE -> moves(f, in, SequenceOracle.reshape(in, a.single("channels", null, -1),
+                    a.count("size") == 0 ? new int[0] : a.dims("size", null, -1, a.count("size"))));
+            case PERMUTE -> moves(f, in, SequenceOracle.permute(in, a.dims("value", null, 0, a.count("value"))));
+            case PIXEL_SHUFFLE, PIXEL_UNSHUFFLE -> moves(f, in, SequenceOracle.pixelShuffle(in,
+                    a.single("value", null, 1), f.kind == Kind.PIXEL_UNSHUFFLE));
             case STAGE, NONE -> throw new IllegalStateException("not a layer: " + f.kind);
         };
     }
@@ -295,6 +304,11 @@ final class Semantics {
                 f.verbatim.contains(Spec.BIDIRECTIONAL), !f.verbatim.contains(Spec.NO_BIAS), nonlinearity);
         return new Layer(f.name, f.kind, in, new Shape(count.outputFeatures(), in.sizes()), count.macs(),
                 new Oracle.Figures(count.flops(), count.params()));
+    }
+
+    /** A layer that only moves elements: no operations, no parameters (docs/FORMULAS.md#sequence-shapes). */
+    private static Layer moves(Field f, Shape in, Shape out) {
+        return new Layer(f.name, f.kind, in, out, null, new Oracle.Figures(0, 0));
     }
 
     /** A layer without multiplications. */
@@ -453,15 +467,23 @@ final class Semantics {
         return new Shape(shape[0], Arrays.copyOfRange(shape, 1, shape.length));
     }
 
-    private static Shape concatenated(List<Shape> inputs) {
-        int channels = 0;
-        for (Shape input : inputs) {
-            if (!Arrays.equals(input.sizes(), inputs.get(0).sizes())) {
-                throw new Invalid("spatial sizes differ");
-            }
-            channels += input.channels();
+    /** Joined along the axis (0 the channels, then the sizes), every other dimension equal. */
+    private static Shape concatenated(List<Shape> inputs, int axis) {
+        if (axis < 0) {
+            throw new Invalid("negative axis");
         }
-        return new Shape(channels, inputs.get(0).sizes());
+        int[] joined = inputs.get(0).toArray();
+        if (axis >= joined.length) {
+            throw new Invalid("axis beyond the dimensions");
+        }
+        joined[axis] = 0;
+        for (Shape input : inputs) {
+            if (!SequenceOracle.concatFits(inputs.get(0), input, axis)) {
+                throw new Invalid("dimensions besides the axis differ");
+            }
+            joined[axis] += input.toArray()[axis];
+        }
+        return new Shape(joined[0], Arrays.copyOfRange(joined, 1, joined.length));
     }
 
     /** A field's numeric attributes, evaluated with the names bound where it is instantiated. */
@@ -474,6 +496,15 @@ final class Semantics {
                 throw new Invalid(attribute + " has several values");
             }
             return values[0];
+        }
+
+        /** How many values the attribute has as written, 0 when absent (an int[] of its own length). */
+        int count(String attribute) {
+            Value value = field.values.get(attribute);
+            if (value instanceof Literal literal) {
+                return literal.values().length;
+            }
+            return value instanceof Expressions expressions ? expressions.parts().size() : 0;
         }
 
         /** A per-dimension attribute, one value per spatial dimension. */

@@ -78,6 +78,8 @@ final class Spec {
         BATCH_NORM("BatchNorm"), GROUP_NORM("GroupNorm"), LAYER_NORM("LayerNorm"), ACTIVATION("Activation"),
         ELEMENTWISE("Elementwise"), DROPOUT("Dropout"), UPSAMPLE("Upsample"), ADD("Add"), MULTIPLY("Multiply"),
         CONCAT("Concat"), SLICE("Slice"), SHUFFLE("Shuffle"), FLATTEN("Flatten"), STAGE("Stage"),
+        TOKENS("Tokens"), TO_MAP("ToMap"), RESHAPE("Reshape"), PERMUTE("Permute"), PIXEL_SHUFFLE("PixelShuffle"),
+        PIXEL_UNSHUFFLE("PixelUnshuffle"), SELECT_TOKEN("SelectToken"),
         LSTM("LSTM"), GRU("GRU"), RNN("RNN"),
         /** A field without a layer annotation (only modifiers, if any). */
         NONE("");
@@ -127,6 +129,11 @@ final class Spec {
             this.kind = kind;
         }
 
+        /** A concatenation's axis, as written (always a literal), 0 by default. */
+        int axis() {
+            return values.get("axis") instanceof Literal axis ? axis.values()[0] : 0;
+        }
+
         String render() {
             List<String> annotations = new ArrayList<>(extraAnnotations);
             if (budget != null) {
@@ -172,7 +179,9 @@ final class Spec {
                     parts.add("first = \"" + assignments(first) + "\"");
                 }
             } else if (kind.isMerge()) {
-                parts.add("{" + operands.stream().map(Spec::nameLiteral).collect(Collectors.joining(", ")) + "}");
+                // Named as "value" once another attribute (a concatenation's axis) follows.
+                parts.add((values.isEmpty() ? "" : "value = ") + "{"
+                        + operands.stream().map(Spec::nameLiteral).collect(Collectors.joining(", ")) + "}");
             }
             values.forEach((attribute, value) -> parts.add(attribute(attribute, value)));
             if (same) {
