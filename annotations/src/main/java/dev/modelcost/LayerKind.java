@@ -37,5 +37,11 @@ public enum LayerKind {
     /** Channel shuffle ({@link Shuffle}). */
     SHUFFLE,
     /** Flattening to a vector ({@link Flatten}). */
-    FLATTEN
+    FLATTEN,
+    /** Multi-head attention, self or cross, global or in windows ({@link Attention}). */
+    ATTENTION,
+    /** A matrix product of two activations ({@link MatMul}). */
+    MATMUL,
+    /** A rotary position embedding ({@link Rotary}). */
+    ROTARY
 }

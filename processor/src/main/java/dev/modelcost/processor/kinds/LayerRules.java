@@ -34,7 +34,10 @@ public final class LayerRules {
             new MergeRules.ConcatRule(),
             new ChannelRules.SliceRule(),
             new ChannelRules.ShuffleRule(),
-            new ChannelRules.FlattenRule());
+            new ChannelRules.FlattenRule(),
+            new AttentionRule(),
+            new MatMulRule(),
+            new RotaryRule());
 
     private static final Map<String, LayerRule<?>> BY_ANNOTATION = byAnnotation();
 
