@@ -68,10 +68,16 @@ public @interface Attention {
     /** The layer whose output gives the keys and values (cross-attention); "" (the default) is self-attention. */
     String keys() default "";
 
-    /** Dimensions of each head rotated by a rotary position embedding on Q and K: even, at most the head size; 0 none. */
+    /**
+     * Dimensions of each head rotated by a rotary position embedding on Q and K: even, at most the head size; 0 (the
+     * default) none.
+     */
     int rotary() default 0;
 
-    /** Window of attention on a feature map, e.g. {@code {7, 7}}, one value for every dimension or one each; {} (the default) is global. */
+    /**
+     * The window of attention on a feature map, e.g. {@code {7, 7}}: one value for every spatial dimension, or one
+     * each; {} (the default) is global attention on a sequence.
+     */
     int[] window() default {};
 
     /** Shift of the windows (shifted windows); its mask adds no products, so it counts as the unshifted windows. */

@@ -26,8 +26,8 @@ class AttentionTest {
         assertThat(attention.kind()).isEqualTo(LayerKind.ATTENTION);
         assertThat(attention.outputShape()).isEqualTo(new int[] {768, 197});
         // in-projection 197 * 768 * 2304 = 348,585,984; products 2 * 12 * 197 * 197 * 64 = 2 * 29,805,312 =
-        // 59,610,624; out-projection 197 * 768 * 768 = 116,195,328 (docs/FORMULAS.md's ViT-B/16 example); together
-        // 524,391,936.
+        // 59,610,624; out-projection 197 * 768 * 768 = 116,195,328 (docs/FORMULAS.md#attention's first
+        // example); together 524,391,936.
         assertThat(attention.macs()).isEqualTo(348_585_984L + 59_610_624L + 116_195_328L);
         assertThat(attention.macs()).isEqualTo(524_391_936L);
         // PyTorch's nn.MultiheadAttention(768, 12): in_proj_weight 3d^2 + in_proj_bias 3d + out_proj d^2 + d =

@@ -199,7 +199,10 @@ final class AttentionRule extends LayerRule<AttentionSpec> {
         return true;
     }
 
-    /** Whether each window divides its dimension and each shift is smaller than its window; reports the first that does not. */
+    /**
+     * Whether each window divides its dimension and each shift is smaller than its window; reports the first that
+     * does not.
+     */
     private static boolean windowsFit(LayerDecl layer, AttentionSpec spec, int[] window, TensorShape input,
             Findings findings) {
         IntsValue written = spec.window();

@@ -85,7 +85,8 @@ final class MatMulRule extends LayerRule<MatMulRule.Spec> {
             differ(layer, spec, left, right, "the left one's features per head (" + inner + ") are not the right one's "
                     + where + " (" + innerRight + ")", spec.transposeSecond()
                             ? "give both the same features per head"
-                            : "transpose the right one (transposeSecond = true) if its features are the shared dimension",
+                            : "transpose the right one (transposeSecond = true) if its features are the shared"
+                                    + " dimension",
                     findings);
             return null;
         }

@@ -4,7 +4,10 @@ import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.model.IntValue;
 
-/** The checks a rotary position embedding's rotated dimensions share, in {@code @Attention} and {@code @Rotary} (MC182). */
+/**
+ * The checks of a rotary position embedding's rotated dimensions that {@code @Attention} and {@code @Rotary} share
+ * (MC182).
+ */
 final class Rotations {
     private Rotations() {
     }
