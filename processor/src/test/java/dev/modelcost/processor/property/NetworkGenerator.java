@@ -54,7 +54,9 @@ final class NetworkGenerator {
      * The layer annotations (simple names) that have a rule but that the generator does not draw yet: the
      * property suite does not cover them until they are added to {@link #kindFor} and {@link Semantics}.
      */
-    static final Set<String> NOT_YET_GENERATED = Set.of("Attention", "MatMul", "Rotary");
+    static final Set<String> NOT_YET_GENERATED = Set.of("MatMul", "Rotary");
+    /** How often a layer on a sequence or a map is attention (global on a sequence, else within windows). */
+    private static final int ATTENTION_PERCENT = 6;
 
     private NetworkGenerator(long seed, String className) {
         this.random = new Random(seed);
@@ -182,7 +184,8 @@ final class NetworkGenerator {
         fill(field, input, scope);
         Shape output;
         try {
-            output = Semantics.layer(field, scope.names, List.of(input));
+            output = Semantics.layer(field, scope.names, field.keys == null ? List.of(input)
+                    : List.of(input, scope.defined.get(field.keys)));
         } catch (Semantics.Invalid e) {
             return null;
         }
@@ -206,6 +209,9 @@ final class NetworkGenerator {
     }
 
     private Kind kindFor(Shape input) {
+        if (input.rank() > 0 && coin(ATTENTION_PERCENT)) {
+            return Kind.ATTENTION;
+        }
         if (input.rank() == 0) {
             Kind[] kinds = {Kind.DENSE, Kind.BATCH_NORM, Kind.ACTIVATION, Kind.ELEMENTWISE, Kind.DROPOUT,
                     Kind.SLICE, Kind.SHUFFLE, Kind.FLATTEN, Kind.GROUP_NORM, Kind.LAYER_NORM};
@@ -298,6 +304,7 @@ final class NetworkGenerator {
                 notAffine(f);
             }
             case LAYER_NORM -> notAffine(f);
+            case ATTENTION -> attention(f, in, scope);
             case FLATTEN, GLOBAL_AVG_POOL, GLOBAL_MAX_POOL -> {
             }
             default -> throw new IllegalStateException("not drawn here: " + f.kind);
@@ -347,6 +354,55 @@ final class NetworkGenerator {
             }
         }
         bias(f);
+    }
+
+    /**
+     * Multi-head attention: heads that divide the features, or heads of a size of their own; sometimes fewer
+     * key/value heads, no projections, a rotary part; on a sequence sometimes causal or on another sequence's keys
+     * and values; on a map (and sometimes a sequence) within windows that divide it, maybe shifted, maybe with a
+     * relative position bias.
+     */
+    private void attention(Field f, Shape in, Scope scope) {
+        boolean projections = coin(75);
+        int heads = divisor(in.channels());
+        int headSize = in.channels() / heads;
+        if (projections && coin(30)) {
+            heads = 1 + random.nextInt(4);
+            headSize = 1 + random.nextInt(4);
+            f.values.put("headSize", new Literal(new int[] {headSize}, false));
+        }
+        f.values.put("heads", number(heads, scope));
+        if (!projections) {
+            f.verbatim.add(Spec.NO_PROJECTIONS);
+        } else {
+            if (coin(40)) {
+                f.values.put("kvHeads", new Literal(new int[] {divisor(heads)}, false));
+            }
+            bias(f);
+        }
+        if (headSize >= 2 && coin(30)) {
+            f.values.put("rotary", new Literal(new int[] {2 * (1 + random.nextInt(headSize / 2))}, false));
+        }
+        if (in.rank() > 1 || coin(25)) {
+            int[] window = Arrays.stream(in.sizes()).map(this::divisor).toArray();
+            f.values.put("window", spread(window, null));
+            if (coin(40)) {
+                f.values.put("shift", spread(Arrays.stream(window).map(random::nextInt).toArray(), null));
+            }
+            if (coin(40)) {
+                f.verbatim.add(Spec.RELATIVE_POSITION_BIAS);
+            }
+            return;
+        }
+        if (coin(40)) {
+            f.verbatim.add(Spec.CAUSAL);
+        }
+        List<String> sequences = scope.defined.entrySet().stream().filter(e -> e.getValue().rank() == 1)
+                .map(Map.Entry::getKey).toList();
+        if (projections && !sequences.isEmpty() && coin(50)) {
+            f.keys = sequences.get(random.nextInt(sequences.size()));
+            f.verbatim.add("keys = " + Spec.nameLiteral(f.keys));
+        }
     }
 
     /** A normalization without its scale and shift, in about a third of them. */

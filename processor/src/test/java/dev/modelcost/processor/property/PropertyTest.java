@@ -53,7 +53,9 @@ import org.junit.jupiter.api.Test;
  *   <li>every layer of a valid network has the shapes {@link Semantics} derives, and each convolution's,
  *       transposed convolution's and dense layer's MACs equal the multiplications {@link Oracle}'s naive loops
  *       execute;
- *   <li>every layer normalization has the kind, FLOPs and parameters {@link Oracle#layerNorm} works out.
+ *   <li>every layer normalization has the kind, FLOPs and parameters {@link Oracle#layerNorm} works out;
+ *   <li>every attention layer has the kind, MACs, FLOPs and parameters {@link AttentionOracle}'s loops count:
+ *       every query against every key, per head, per window.
  * </ol>
  *
  * <p>The seed is fixed, so that every build checks the same networks and a failure is never a matter of luck;
@@ -270,6 +272,7 @@ class PropertyTest {
             case DECONV -> LayerKind.DECONV;
             case DENSE -> LayerKind.DENSE;
             case LAYER_NORM -> LayerKind.LAYER_NORM;
+            case ATTENTION -> LayerKind.ATTENTION;
             default -> null;
         };
     }

@@ -162,6 +162,18 @@ final class Semantics {
     }
 
     private static List<Shape> inputs(Field field, Map<String, Shape> scope, Shape input, Shape previous) {
+        List<Shape> own = ownInputs(field, scope, input, previous);
+        if (field.keys == null) {
+            return own;
+        }
+        Shape keys = field.keys.equals(Spec.INPUT) ? input : scope.get(field.keys);
+        if (keys == null) {
+            throw new Invalid("unknown keys " + field.keys);
+        }
+        return List.of(own.get(0), keys);
+    }
+
+    private static List<Shape> ownInputs(Field field, Map<String, Shape> scope, Shape input, Shape previous) {
         List<String> names = field.kind.isMerge() ? field.operands : field.from != null ? List.of(field.from) : null;
         if (names == null) {
             return List.of(previous);
@@ -275,8 +287,64 @@ final class Semantics {
                     Oracle.layerNorm(in.channels(), in.sizes(), !f.verbatim.contains(Spec.NOT_AFFINE)));
             case FLATTEN -> same(f, in, new Shape(in.channels() * Arrays.stream(in.sizes()).reduce(1, (x, y) -> x * y),
                     new int[0]));
+            case ATTENTION -> attention(f, a, in, inputs.size() > 1 ? inputs.get(1) : in);
             case STAGE, NONE -> throw new IllegalStateException("not a layer: " + f.kind);
         };
+    }
+
+    /**
+     * Multi-head attention as the README defines it: on a sequence (or within windows that divide a map), heads
+     * that divide the features unless a head size is given, key/value heads that divide the heads, an even rotary
+     * part of a head; without projections, inputs whose channels are the heads. Output: its input's shape.
+     */
+    private Layer attention(Field f, Attributes a, Shape in, Shape keys) {
+        int heads = a.single("heads", null, 1);
+        int kvHeads = a.single("kvHeads", 0, 0);
+        int headSize = a.single("headSize", 0, 0);
+        int rotary = a.single("rotary", 0, 0);
+        boolean windowed = f.values.containsKey("window");
+        boolean projections = !f.verbatim.contains(Spec.NO_PROJECTIONS);
+        boolean causal = f.verbatim.contains(Spec.CAUSAL);
+        boolean positionBias = f.verbatim.contains(Spec.RELATIVE_POSITION_BIAS);
+        if (kvHeads == 0) {
+            kvHeads = heads;
+        }
+        if (heads % kvHeads != 0) {
+            throw new Invalid("key/value heads");
+        }
+        if (headSize == 0) {
+            if (in.channels() % heads != 0) {
+                throw new Invalid("heads do not divide the features");
+            }
+            headSize = in.channels() / heads;
+        }
+        if (rotary % 2 != 0 || rotary > headSize) {
+            throw new Invalid("rotary");
+        }
+        int[] window = null;
+        if (windowed) {
+            window = a.dims("window", null, 1, spatial(in));
+            int[] shift = f.values.containsKey("shift") ? a.dims("shift", null, 0, in.rank()) : new int[in.rank()];
+            for (int d = 0; d < in.rank(); d++) {
+                if (in.sizes()[d] % window[d] != 0 || shift[d] >= window[d]) {
+                    throw new Invalid("window");
+                }
+            }
+            if (causal || f.keys != null) {
+                throw new Invalid("causal or cross-attention in windows");
+            }
+        } else if (in.rank() != 1 || keys.rank() != 1 || positionBias || f.values.containsKey("shift")) {
+            throw new Invalid("global attention needs sequences");
+        }
+        if (!projections && (in.channels() != heads * headSize || keys.channels() != kvHeads * headSize)) {
+            throw new Invalid("channels that are not the heads");
+        }
+        if (!countMacs) {
+            return same(f, in, in);
+        }
+        AttentionOracle.Count count = AttentionOracle.count(in, keys, new AttentionOracle.Settings(heads, kvHeads,
+                headSize, projections, !f.verbatim.contains("bias = false"), causal, rotary, window, positionBias));
+        return new Layer(f.name, f.kind, in, in, count.macs(), count.figures());
     }
 
     /** A layer without multiplications. */

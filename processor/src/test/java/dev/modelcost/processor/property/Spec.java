@@ -21,6 +21,11 @@ final class Spec {
     /** The attribute, written verbatim, that leaves a normalization without its scale and shift. */
     static final String NOT_AFFINE = "affine = false";
 
+    /** {@code @Attention}'s attributes written verbatim. */
+    static final String NO_PROJECTIONS = "projections = false";
+    static final String CAUSAL = "causal = true";
+    static final String RELATIVE_POSITION_BIAS = "relativePositionBias = true";
+
     /** A tensor shape: channels, then spatial sizes (none for a vector). */
     record Shape(int channels, int[] sizes) {
         int rank() {
@@ -73,6 +78,7 @@ final class Spec {
         BATCH_NORM("BatchNorm"), GROUP_NORM("GroupNorm"), LAYER_NORM("LayerNorm"), ACTIVATION("Activation"),
         ELEMENTWISE("Elementwise"), DROPOUT("Dropout"), UPSAMPLE("Upsample"), ADD("Add"), MULTIPLY("Multiply"),
         CONCAT("Concat"), SLICE("Slice"), SHUFFLE("Shuffle"), FLATTEN("Flatten"), STAGE("Stage"),
+        ATTENTION("Attention"),
         /** A field without a layer annotation (only modifiers, if any). */
         NONE("");
 
@@ -105,6 +111,8 @@ final class Spec {
         Expr when;
         String rawWhen;
         List<String> operands;
+        /** {@code @Attention}'s {@code keys}: the layer it takes keys and values from, or null (also in verbatim). */
+        String keys;
         /** For a stage. */
         Block block;
         int repeat = 1;
