@@ -102,6 +102,34 @@ final class AttentionOracle {
         return new Count(macs, masked, new Oracle.Figures(flops, params));
     }
 
+    /** A product of {@code rows x inner} by {@code inner x columns} per head: one multiply-accumulate per term. */
+    static long product(int heads, int rows, int inner, int columns) {
+        long macs = 0;
+        for (int head = 0; head < heads; head++) {
+            for (int row = 0; row < rows; row++) {
+                for (int column = 0; column < columns; column++) {
+                    for (int k = 0; k < inner; k++) {
+                        macs++;
+                    }
+                }
+            }
+        }
+        return macs;
+    }
+
+    /** A rotary embedding: 3 operations for each rotated dimension of each head at each position; no parameters. */
+    static Oracle.Figures rotary(int heads, int positions, int rotated) {
+        long flops = 0;
+        for (int position = 0; position < positions; position++) {
+            for (int head = 0; head < heads; head++) {
+                for (int dim = 0; dim < rotated; dim++) {
+                    flops += 3; // x * cos + rotate_half(x) * sin
+                }
+            }
+        }
+        return new Oracle.Figures(flops, 0);
+    }
+
     private static int tokens(Shape shape) {
         int tokens = 1;
         for (int size : shape.sizes()) {

@@ -54,9 +54,13 @@ final class NetworkGenerator {
      * The layer annotations (simple names) that have a rule but that the generator does not draw yet: the
      * property suite does not cover them until they are added to {@link #kindFor} and {@link Semantics}.
      */
-    static final Set<String> NOT_YET_GENERATED = Set.of("MatMul", "Rotary");
+    static final Set<String> NOT_YET_GENERATED = Set.of();
     /** How often a layer on a sequence or a map is attention (global on a sequence, else within windows). */
     private static final int ATTENTION_PERCENT = 6;
+    /** How often a layer on a sequence is a rotary embedding. */
+    private static final int ROTARY_PERCENT = 4;
+    /** How often a layer of several inputs is a product of two sequences. */
+    private static final int PRODUCT_PERCENT = 15;
 
     private NetworkGenerator(long seed, String className) {
         this.random = new Random(seed);
@@ -212,6 +216,9 @@ final class NetworkGenerator {
         if (input.rank() > 0 && coin(ATTENTION_PERCENT)) {
             return Kind.ATTENTION;
         }
+        if (input.rank() == 1 && coin(ROTARY_PERCENT)) {
+            return Kind.ROTARY;
+        }
         if (input.rank() == 0) {
             Kind[] kinds = {Kind.DENSE, Kind.BATCH_NORM, Kind.ACTIVATION, Kind.ELEMENTWISE, Kind.DROPOUT,
                     Kind.SLICE, Kind.SHUFFLE, Kind.FLATTEN, Kind.GROUP_NORM, Kind.LAYER_NORM};
@@ -305,6 +312,13 @@ final class NetworkGenerator {
             }
             case LAYER_NORM -> notAffine(f);
             case ATTENTION -> attention(f, in, scope);
+            case ROTARY -> {
+                int headSize = divisor(channels);
+                f.values.put("headSize", new Literal(new int[] {headSize}, false));
+                if (headSize % 2 != 0 || coin(40)) {
+                    f.values.put("dims", new Literal(new int[] {2 * random.nextInt(headSize / 2 + 1)}, false));
+                }
+            }
             case FLATTEN, GLOBAL_AVG_POOL, GLOBAL_MAX_POOL -> {
             }
             default -> throw new IllegalStateException("not drawn here: " + f.kind);
@@ -422,6 +436,9 @@ final class NetworkGenerator {
 
     /** An @Add, @Multiply or @Concat of names whose shapes fit together, the latest output often among them. */
     private Field merge(Scope scope, String name) {
+        if (coin(PRODUCT_PERCENT)) {
+            return product(scope, name);
+        }
         Kind kind = new Kind[] {Kind.ADD, Kind.MULTIPLY, Kind.CONCAT}[random.nextInt(3)];
         String anchor = coin(60) ? latestName(scope) : anyName(scope);
         Shape anchorShape = scope.defined.get(anchor);
@@ -456,6 +473,48 @@ final class NetworkGenerator {
             return null;
         }
         scope.define(field, conditional(field, scope, inputs.get(0), output));
+        return field;
+    }
+
+    /**
+     * A product of two sequences whose shared dimension agrees, head by head: {@code (L, K) @ (K, N)}, or with
+     * {@code transposeSecond} {@code (L, K) @ (M, K)^T}; null when no two sequences of the scope fit.
+     */
+    private Field product(Scope scope, String name) {
+        List<String[]> pairs = new ArrayList<>();
+        for (Map.Entry<String, Shape> left : scope.defined.entrySet()) {
+            for (Map.Entry<String, Shape> right : scope.defined.entrySet()) {
+                if (left.getValue().rank() == 1 && right.getValue().rank() == 1) {
+                    pairs.add(new String[] {left.getKey(), right.getKey()});
+                }
+            }
+        }
+        if (pairs.isEmpty()) {
+            return null;
+        }
+        String[] pair = pairs.get(random.nextInt(pairs.size()));
+        Shape left = scope.defined.get(pair[0]);
+        Shape right = scope.defined.get(pair[1]);
+        int heads = divisor(gcd(left.channels(), right.channels()));
+        Field field = new Field(name, Kind.MATMUL);
+        field.operands = List.of(pair);
+        if (heads > 1 || coin(20)) {
+            field.values.put("heads", new Literal(new int[] {heads}, false));
+        }
+        if (left.channels() == right.channels() && (right.sizes()[0] != left.channels() / heads || coin(50))) {
+            field.verbatim.add(Spec.TRANSPOSE_SECOND);
+        }
+        List<Shape> inputs = List.of(left, right);
+        Shape output;
+        try {
+            output = Semantics.layer(field, scope.names, inputs);
+        } catch (Semantics.Invalid e) {
+            return null;
+        }
+        if (!small(output)) {
+            return null;
+        }
+        scope.define(field, conditional(field, scope, left, output));
         return field;
     }
 

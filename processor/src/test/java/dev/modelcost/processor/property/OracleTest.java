@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The oracle {@link PropertyTest} trusts, checked against figures derived by hand: docs/FORMULAS.md#convolutions worked
  * examples, TensorFlow's documented "SAME" sizes and PyTorch's ceil-mode pooling, whose last-window rule is the
- * easiest to get wrong, and docs/FORMULAS.md#normalization's layer normalization example.
+ * easiest to get wrong, docs/FORMULAS.md#normalization's layer normalization example, and attention's loops
+ * (docs/FORMULAS.md#attention) on examples small enough to derive by hand.
  */
 class OracleTest {
 
@@ -149,6 +150,14 @@ class OracleTest {
                 new AttentionOracle.Settings(1, 1, 4, true, false, false, 2, null, false));
         assertThat(count.macs()).isEqualTo(256L);
         assertThat(count.figures()).isEqualTo(new Oracle.Figures(566L, 80L));
+    }
+
+    @Test
+    void productsAndRotationsTermByTerm() {
+        // Q K^T of 4 heads, (10, 16) @ (16, 10): 4 * 10 * 10 * 16 = 6,400 (MatMulTest.attentionsTwoProductsHeadByHead).
+        assertThat(AttentionOracle.product(4, 10, 16, 10)).isEqualTo(6_400L);
+        // Llama 3.2 1B's queries at 128 tokens, 32 heads of 64 rotated: 3 * 128 * 32 * 64 = 786,432 FLOPs.
+        assertThat(AttentionOracle.rotary(32, 128, 64)).isEqualTo(new Oracle.Figures(786_432L, 0L));
     }
 
     private static Spec.Shape shape(int channels, int... sizes) {

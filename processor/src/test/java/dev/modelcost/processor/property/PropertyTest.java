@@ -55,7 +55,8 @@ import org.junit.jupiter.api.Test;
  *       execute;
  *   <li>every layer normalization has the kind, FLOPs and parameters {@link Oracle#layerNorm} works out;
  *   <li>every attention layer has the kind, MACs, FLOPs and parameters {@link AttentionOracle}'s loops count:
- *       every query against every key, per head, per window.
+ *       every query against every key, per head, per window; every product of two activations and rotary
+ *       embedding, likewise.
  * </ol>
  *
  * <p>The seed is fixed, so that every build checks the same networks and a failure is never a matter of luck;
@@ -273,6 +274,8 @@ class PropertyTest {
             case DENSE -> LayerKind.DENSE;
             case LAYER_NORM -> LayerKind.LAYER_NORM;
             case ATTENTION -> LayerKind.ATTENTION;
+            case MATMUL -> LayerKind.MATMUL;
+            case ROTARY -> LayerKind.ROTARY;
             default -> null;
         };
     }

@@ -178,8 +178,8 @@ final class Semantics {
         if (names == null) {
             return List.of(previous);
         }
-        if (field.kind.isMerge() && names.size() < 2) {
-            throw new Invalid("fewer than two operands");
+        if (field.kind.isMerge() && names.size() < 2 || field.kind == Kind.MATMUL && names.size() != 2) {
+            throw new Invalid("fewer than two operands, or a product of other than two");
         }
         List<Shape> shapes = new ArrayList<>();
         for (String name : names) {
@@ -288,6 +288,17 @@ final class Semantics {
             case FLATTEN -> same(f, in, new Shape(in.channels() * Arrays.stream(in.sizes()).reduce(1, (x, y) -> x * y),
                     new int[0]));
             case ATTENTION -> attention(f, a, in, inputs.size() > 1 ? inputs.get(1) : in);
+            case MATMUL -> product(f, a, in, inputs.get(1));
+            case ROTARY -> {
+                int headSize = a.single("headSize", null, 1);
+                int dims = a.single("dims", 0, 0);
+                int rotated = dims == 0 ? headSize : dims;
+                if (in.rank() != 1 || in.channels() % headSize != 0 || rotated % 2 != 0 || rotated > headSize) {
+                    throw new Invalid("rotary");
+                }
+                yield new Layer(f.name, f.kind, in, in, null, countMacs
+                        ? AttentionOracle.rotary(in.channels() / headSize, in.sizes()[0], rotated) : null);
+            }
             case STAGE, NONE -> throw new IllegalStateException("not a layer: " + f.kind);
         };
     }
@@ -345,6 +356,23 @@ final class Semantics {
         AttentionOracle.Count count = AttentionOracle.count(in, keys, new AttentionOracle.Settings(heads, kvHeads,
                 headSize, projections, !f.verbatim.contains("bias = false"), causal, rotary, window, positionBias));
         return new Layer(f.name, f.kind, in, in, count.macs(), count.figures());
+    }
+
+    /** {@code (L, K) @ (K, N)} per head, or {@code (L, K) @ (M, K)^T}: sequences whose shared dimension agrees. */
+    private Layer product(Field f, Attributes a, Shape left, Shape right) {
+        int heads = a.single("heads", 1, 1);
+        boolean transposed = f.verbatim.contains(Spec.TRANSPOSE_SECOND);
+        if (left.rank() != 1 || right.rank() != 1 || left.channels() % heads != 0 || right.channels() % heads != 0) {
+            throw new Invalid("a product of other than sequences of the heads");
+        }
+        int inner = left.channels() / heads;
+        if (inner != (transposed ? right.channels() / heads : right.sizes()[0])) {
+            throw new Invalid("a product whose shared dimension differs");
+        }
+        int columns = transposed ? right.sizes()[0] : right.channels() / heads;
+        Shape output = new Shape(heads * columns, left.sizes());
+        Long macs = countMacs ? AttentionOracle.product(heads, left.sizes()[0], inner, columns) : null;
+        return new Layer(f.name, f.kind, left, output, macs, countMacs ? new Oracle.Figures(2 * macs, 0) : null);
     }
 
     /** A layer without multiplications. */

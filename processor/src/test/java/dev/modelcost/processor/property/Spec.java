@@ -25,6 +25,8 @@ final class Spec {
     static final String NO_PROJECTIONS = "projections = false";
     static final String CAUSAL = "causal = true";
     static final String RELATIVE_POSITION_BIAS = "relativePositionBias = true";
+    /** {@code @MatMul}'s attribute written verbatim. */
+    static final String TRANSPOSE_SECOND = "transposeSecond = true";
 
     /** A tensor shape: channels, then spatial sizes (none for a vector). */
     record Shape(int channels, int[] sizes) {
@@ -78,7 +80,7 @@ final class Spec {
         BATCH_NORM("BatchNorm"), GROUP_NORM("GroupNorm"), LAYER_NORM("LayerNorm"), ACTIVATION("Activation"),
         ELEMENTWISE("Elementwise"), DROPOUT("Dropout"), UPSAMPLE("Upsample"), ADD("Add"), MULTIPLY("Multiply"),
         CONCAT("Concat"), SLICE("Slice"), SHUFFLE("Shuffle"), FLATTEN("Flatten"), STAGE("Stage"),
-        ATTENTION("Attention"),
+        ATTENTION("Attention"), MATMUL("MatMul"), ROTARY("Rotary"),
         /** A field without a layer annotation (only modifiers, if any). */
         NONE("");
 
@@ -89,7 +91,7 @@ final class Spec {
         }
 
         boolean isMerge() {
-            return this == ADD || this == MULTIPLY || this == CONCAT;
+            return this == ADD || this == MULTIPLY || this == CONCAT || this == MATMUL;
         }
     }
 
@@ -174,7 +176,8 @@ final class Spec {
                     parts.add("first = \"" + assignments(first) + "\"");
                 }
             } else if (kind.isMerge()) {
-                parts.add("{" + operands.stream().map(Spec::nameLiteral).collect(Collectors.joining(", ")) + "}");
+                parts.add("value = {" + operands.stream().map(Spec::nameLiteral).collect(Collectors.joining(", "))
+                        + "}");
             }
             values.forEach((attribute, value) -> parts.add(attribute(attribute, value)));
             if (same) {
