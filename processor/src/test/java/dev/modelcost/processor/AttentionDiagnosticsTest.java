@@ -174,4 +174,13 @@ class AttentionDiagnosticsTest {
                 heads, under(heads, "{", "error [MC188] layer 'aa' multiplies 'a' (8x5) by 'a' transposed (8x5), but "
                         + "3 heads do not divide the 8 channels of 8x5 ... use heads = one of 1, 2, 4, 8")));
     }
+
+    @Test
+    void figuresBeyondALongAreAnOverflowErrorOnTheLayer() {
+        // d = L = 2^20, one head: projections 4 * 2^60 = 2^62 MACs and products 2 * 2^60 = 2^61 fit a long, but
+        // FLOPs 2 * (2^62 + 2^61) do not.
+        String layer = "    @Attention(heads = 1) Layer a;";
+        assertReports(network("Huge", "@Shape(channels = 1048576, size = 1048576)",
+                layer, under(layer, "@Attention", "error [MC110] FLOPs of layer 'a'")));
+    }
 }

@@ -1,10 +1,14 @@
 package dev.modelcost.processor;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import dev.modelcost.LayerCost;
 import dev.modelcost.LayerKind;
 import dev.modelcost.ModelCost;
+import dev.modelcost.processor.testing.Compiled;
+import java.io.IOException;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -186,5 +190,31 @@ class AttentionTest {
         LayerCost products = LayerKindsTest.network("@Shape(channels = 64, size = 10)",
                 "@Attention(heads = 4, projections = false) Layer attention;").layer("attention");
         assertThat(products.bytesMoved()).isEqualTo(8_320L);
+    }
+
+    @Test
+    void theReportsNameItsKindAndBothItsInputs() throws IOException {
+        Compiled compiled = Compiled.source("package k;", "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 8, size = 6))", "public class A {",
+                "@Conv(out = 8, kernel = 1) Layer decoder;",
+                "@Attention(heads = 2, keys = From.INPUT) Layer cross;",
+                "@MatMul(value = {\"cross\", From.INPUT}, transposeSecond = true) Layer scores;",
+                "@Rotary(headSize = 2) Layer rotated;", "}");
+        assertThat(compiled.compilation()).succeededWithoutWarnings();
+        String json = compiled.compilation().generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/modelcost/k.A.json")
+                .orElseThrow().getCharContent(true).toString().replaceAll("\\s+", " ");
+        // The queries from the convolution, the keys and values from the input (JSON escapes its < and >); then
+        // the product of both.
+        String input = "\\u003cinput\\u003e";
+        assertThat(json).contains("\"kind\": \"ATTENTION\", \"settings\": \"h=2 hs=4 keys=" + input
+                + "\", \"inputs\": [ \"decoder\", \"" + input + "\" ]");
+        assertThat(json).contains("\"kind\": \"MATMUL\", \"settings\": \"cross x " + input + "^T\", \"inputs\": "
+                + "[ \"cross\", \"" + input + "\" ]");
+        assertThat(json).contains("\"kind\": \"ROTARY\"");
+        String markdown = compiled.compilation().generatedFile(StandardLocation.CLASS_OUTPUT,
+                "META-INF/modelcost/k.A.md").orElseThrow().getCharContent(true).toString();
+        assertThat(markdown).contains("| ATTENTION |");
+        assertThat(markdown).contains("| MATMUL |");
+        assertThat(markdown).contains("| ROTARY |");
     }
 }
