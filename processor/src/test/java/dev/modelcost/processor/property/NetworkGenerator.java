@@ -462,7 +462,11 @@ final class NetworkGenerator {
         Collections.shuffle(operands, random);
         Field field = new Field(name, kind);
         field.operands = operands;
-        List<Shape> inputs = operands.stream().map(scope.defined::get).toList();
+        return defineIfValid(field, scope, operands.stream().map(scope.defined::get).toList());
+    }
+
+    /** Defines a field of several inputs if it is valid on them and its output small; returns it, else null. */
+    private Field defineIfValid(Field field, Scope scope, List<Shape> inputs) {
         Shape output;
         try {
             output = Semantics.layer(field, scope.names, inputs);
@@ -504,18 +508,7 @@ final class NetworkGenerator {
         if (left.channels() == right.channels() && (right.sizes()[0] != left.channels() / heads || coin(50))) {
             field.verbatim.add(Spec.TRANSPOSE_SECOND);
         }
-        List<Shape> inputs = List.of(left, right);
-        Shape output;
-        try {
-            output = Semantics.layer(field, scope.names, inputs);
-        } catch (Semantics.Invalid e) {
-            return null;
-        }
-        if (!small(output)) {
-            return null;
-        }
-        scope.define(field, conditional(field, scope, left, output));
-        return field;
+        return defineIfValid(field, scope, List.of(left, right));
     }
 
     private static boolean broadcasts(Shape a, Shape b) {
