@@ -34,8 +34,9 @@ class AttentionTest {
         // example); together 524,391,936.
         assertThat(attention.macs()).isEqualTo(348_585_984L + 59_610_624L + 116_195_328L);
         assertThat(attention.macs()).isEqualTo(524_391_936L);
-        // PyTorch's nn.MultiheadAttention(768, 12): in_proj_weight 3d^2 + in_proj_bias 3d + out_proj d^2 + d =
-        // 1,769,472 + 2,304 + 589,824 + 768 = 2,362,368.
+        // PyTorch's nn.MultiheadAttention(768, 12) (torch/nn/modules/activation.py: in_proj_weight (3d, d),
+        // in_proj_bias (3d), out_proj Linear(d, d)): 3d^2 + 3d + d^2 + d = 1,769,472 + 2,304 + 589,824 + 768 =
+        // 2,362,368.
         assertThat(attention.params()).isEqualTo(2_362_368L);
         // One per output of each projection: 197 * 2304 + 197 * 768 = 605,184.
         assertThat(attention.biasAdds()).isEqualTo(605_184L);
@@ -48,8 +49,9 @@ class AttentionTest {
 
     @Test
     void aLlama32OneBLayersGroupedQueryAttentionIsCausalWithRotaryEmbeddings() {
-        // Llama 3.2 1B (its published config.json: hidden_size 2048, num_attention_heads 32, num_key_value_heads 8,
-        // head_dim 64, attention_bias false, rope on the whole head), here at L = 128 tokens.
+        // Llama 3.2 1B (meta-llama/Llama-3.2-1B's published config.json: hidden_size 2048, num_attention_heads 32,
+        // num_key_value_heads 8, head_dim 64, attention_bias false; transformers' LlamaAttention rotates the whole
+        // head), here at L = 128 tokens.
         ModelCost model = LayerKindsTest.network("@Shape(channels = 2048, size = 128)",
                 "@Attention(heads = 32, kvHeads = 8, headSize = 64, causal = true, bias = false, rotary = 64)"
                         + " Layer attention;");
@@ -151,8 +153,9 @@ class AttentionTest {
 
     @Test
     void swinTsFirstStageAttendsWithinWindowsWithARelativePositionBias() {
-        // Swin-T stage 1: 96 channels on 56 x 56 (3,136 tokens), windows of 7 x 7 (64 windows of 49 tokens), 3
-        // heads of 32. The Swin paper's equation (2), 4hwC^2 + 2M^2hwC = 4 * 3,136 * 9,216 + 2 * 49 * 3,136 * 96 =
+        // Swin-T stage 1 (torchvision's swin_transformer.py, swin_t: embed_dim 96, num_heads[0] 3, window_size
+        // [7, 7], every second block shifted by w // 2 = 3): 96 channels on 56 x 56 (3,136 tokens), 64 windows of
+        // 49 tokens, 3 heads of 32. The Swin paper's equation (2), 4hwC^2 + 2M^2hwC = 4 * 3,136 * 9,216 + 2 * 49 * 3,136 * 96 =
         // 115,605,504 + 29,503,488 = 145,108,992 MACs: per window 2 * 3 * 49 * 49 * 32, times 64.
         ModelCost model = LayerKindsTest.network("@Shape(channels = 96, size = {56, 56})",
                 "@Attention(heads = 3, window = {7, 7}, relativePositionBias = true) Layer block0;",
@@ -161,7 +164,7 @@ class AttentionTest {
         assertThat(block.outputShape()).isEqualTo(new int[] {96, 56, 56});
         assertThat(block.macs()).isEqualTo(145_108_992L);
         // torchvision's ShiftedWindowAttention(96, [7, 7], [0, 0], 3): qkv Linear(96, 288) 27,936, proj
-        // Linear(96, 96) 9,312, relative_position_bias_table (2*7-1) * (2*7-1) x 3 = 507: 37,755.
+        // Linear(96, 96) 9,312, relative_position_bias_table ((2*7-1) * (2*7-1), 3) = 507: 37,755.
         assertThat(block.params()).isEqualTo(37_755L);
         // Bias additions 3,136 * (288 + 96) = 1,204,224; FLOPs 2 * 145,108,992 + 1,204,224 + 5 per score (scale,
         // softmax, bias) * (64 * 3 * 49 * 49 = 460,992) = 290,217,984 + 1,204,224 + 2,304,960 = 293,727,168.
