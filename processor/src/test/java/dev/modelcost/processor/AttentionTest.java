@@ -220,4 +220,31 @@ class AttentionTest {
         assertThat(markdown).contains("| MATMUL |");
         assertThat(markdown).contains("| ROTARY |");
     }
+
+    @Test
+    void inABlockTheHeadsAreAParameterAndTheKeysTheBlocksInput() throws IOException {
+        Compiled compiled = Compiled.source("package k;", "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 64, size = 10))", "public class B {",
+                "@Stage(block = Encoder.class, repeat = 2, with = \"h = 4\") Layer encoder;",
+                "@Block static class Encoder {",
+                "@Param int h;",
+                "@Attention(headsExpr = \"h\") Layer self;",
+                "@Attention(headsExpr = \"h\", keys = From.INPUT) Layer cross;",
+                "}", "}");
+        assertThat(compiled.compilation()).succeededWithoutWarnings();
+        ModelCost model = compiled.model("k.BCost");
+        // Each attention: 4 heads of 16 on 64 x {10}; projections 4 * 10 * 64 * 64 = 163,840 and products
+        // 2 * 4 * 10 * 10 * 16 = 12,800 MACs, 176,640; 4 * 64 * 64 + 4 * 64 = 16,640 parameters. Two per
+        // repetition, two repetitions: 706,560 MACs, 66,560 parameters.
+        assertThat(model.layer("encoder.1.self").macs()).isEqualTo(176_640L);
+        assertThat(model.layer("encoder.1.cross").settings()).isEqualTo("h=4 hs=16 keys=<input>");
+        assertThat(model.macs()).isEqualTo(706_560L);
+        assertThat(model.params()).isEqualTo(66_560L);
+        // The second repetition's cross-attention: queries from its self-attention, keys and values from the
+        // block's input there, the first repetition's output.
+        String json = compiled.compilation().generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/modelcost/k.B.json")
+                .orElseThrow().getCharContent(true).toString().replaceAll("\\s+", " ");
+        assertThat(json).contains("\"name\": \"encoder.1.cross\", \"kind\": \"ATTENTION\", \"settings\": \"h=4 hs=16 "
+                + "keys=\\u003cinput\\u003e\", \"inputs\": [ \"encoder.1.self\", \"encoder.0.cross\" ]");
+    }
 }
