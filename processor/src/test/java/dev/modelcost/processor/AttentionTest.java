@@ -155,8 +155,9 @@ class AttentionTest {
     void swinTsFirstStageAttendsWithinWindowsWithARelativePositionBias() {
         // Swin-T stage 1 (torchvision's swin_transformer.py, swin_t: embed_dim 96, num_heads[0] 3, window_size
         // [7, 7], every second block shifted by w // 2 = 3): 96 channels on 56 x 56 (3,136 tokens), 64 windows of
-        // 49 tokens, 3 heads of 32. The Swin paper's equation (2), 4hwC^2 + 2M^2hwC = 4 * 3,136 * 9,216 + 2 * 49 * 3,136 * 96 =
-        // 115,605,504 + 29,503,488 = 145,108,992 MACs: per window 2 * 3 * 49 * 49 * 32, times 64.
+        // 49 tokens, 3 heads of 32. The Swin paper's equation (2), 4hwC^2 + 2M^2hwC = 4 * 3,136 * 9,216 +
+        // 2 * 49 * 3,136 * 96 = 115,605,504 + 29,503,488 = 145,108,992 MACs: the products per window
+        // 2 * 3 * 49 * 49 * 32, times 64.
         ModelCost model = LayerKindsTest.network("@Shape(channels = 96, size = {56, 56})",
                 "@Attention(heads = 3, window = {7, 7}, relativePositionBias = true) Layer block0;",
                 "@Attention(heads = 3, window = 7, shift = 3, relativePositionBias = true) Layer block1;");

@@ -91,7 +91,8 @@ public enum Diagnostic {
     HEAD_CHANNELS_DIFFER("MC185", Kind.ERROR, "layer '%s': %s has %d channels, but %s; %s"),
     SETTINGS_CONFLICT("MC186", Kind.ERROR, "layer '%s' has %s, which %s; %s"),
     KEYS_NOT_A_SEQUENCE("MC187", Kind.ERROR,
-            "layer '%s' takes its keys and values from '%s', whose output %s is not a sequence (features x tokens, one size); %s"),
+            "layer '%s' takes its keys and values from '%s', whose output %s is not a sequence (features x tokens,"
+                    + " one size); %s"),
     MATMUL_SHAPES_DIFFER("MC188", Kind.ERROR, "layer '%s' multiplies %s (%s) by %s (%s), but %s; %s"),
     MATMUL_OPERANDS("MC189", Kind.ERROR, "layer '%s' names %d operands; a product takes exactly 2: %s"),
 
