@@ -57,5 +57,11 @@ public enum LayerKind {
     /** A gated recurrent unit layer, stacked and bidirectional alike ({@link dev.modelcost.GRU}). */
     GRU,
     /** An Elman recurrent layer with tanh or relu, stacked and bidirectional alike ({@link dev.modelcost.RNN}). */
-    RNN
+    RNN,
+    /** Multi-head attention, self or cross, global or in windows ({@link Attention}). */
+    ATTENTION,
+    /** A matrix product of two activations ({@link MatMul}). */
+    MATMUL,
+    /** A rotary position embedding ({@link Rotary}). */
+    ROTARY
 }

@@ -14,9 +14,18 @@ import dev.modelcost.processor.model.LayerDecl;
  * @param flops {@code 2 * macs + biasAdds}
  * @param params weights and biases
  * @param activations output elements
+ * @param internalElements elements the layer writes and reads again inside itself, beyond its inputs, output and
+ *     parameters (attention's queries, keys, values and scores), each written once and read once; 0 for a layer
+ *     that keeps nothing in between
  */
 public record LayerFigures(LayerDecl layer, String settings, TensorShape input, TensorShape output, long macs,
-        long biasAdds, long flops, long params, long activations) {
+        long biasAdds, long flops, long params, long activations, long internalElements) {
+
+    /** A layer that keeps nothing in between: what it moves is its inputs, output and parameters. */
+    public LayerFigures(LayerDecl layer, String settings, TensorShape input, TensorShape output, long macs,
+            long biasAdds, long flops, long params, long activations) {
+        this(layer, settings, input, output, macs, biasAdds, flops, params, activations, 0);
+    }
 
     /**
      * A layer without multiply-accumulates or biases: pooling, normalization, element-wise operations, data

@@ -49,6 +49,8 @@ public final class MemoryAnalyzer {
             }
             long elementsMoved = Exact.add("bytes moved" + layerOf, Exact.add("bytes moved" + layerOf, read,
                     layer.activations()), layer.params());
+            // Attention's products read activations, not weights: what it keeps in between moves too.
+            elementsMoved = Exact.add("bytes moved" + layerOf, elementsMoved, layer.internalElements());
             long moved = Exact.multiply("bytes moved" + layerOf, elementsMoved, bytes);
             long outputBytes = Exact.multiply("activation bytes" + layerOf, layer.activations(), bytes);
             long nanos = -1;

@@ -80,7 +80,6 @@ public enum Diagnostic {
             "network %s extends network %s %s; a network counts the layer fields of its own class only, never %s's: %s"),
     NOT_A_SEQUENCE("MC160", Kind.ERROR,
             "layer '%s' is %s, which works on a sequence (features x tokens, one size), but its input is %s%s; %s"),
-
     MAP_SIZE_MISMATCH("MC161", Kind.ERROR,
             "layer '%s' makes a map of %s (%d positions) from %d tokens; %s"),
     ELEMENTS_DIFFER("MC162", Kind.ERROR, "layer '%s' reshapes %s (%d elements) to %s%s; %s"),
@@ -96,6 +95,22 @@ public enum Diagnostic {
     BAD_CONCAT_AXIS("MC168", Kind.ERROR,
             "layer '%s' concatenates along axis %d, but its inputs (%s) have dimensions 0 to %d (0 the channels, 1 and"
                     + " up the sizes); %s"),
+    HEADS_DO_NOT_DIVIDE("MC180", Kind.ERROR,
+            "layer '%s': %d heads do not divide the %d features; %s"),
+    KV_HEADS_DO_NOT_DIVIDE("MC181", Kind.ERROR,
+            "layer '%s': %d key/value heads do not divide the %d heads; use one of %s (1 is multi-query attention)"),
+    BAD_ROTARY("MC182", Kind.ERROR, "%s is %d, which is %s; %s"),
+    WINDOW_DOES_NOT_FIT("MC183", Kind.ERROR,
+            "layer '%s': a window of %d does not divide the size %d in dimension %d of its input (%s); %s"),
+    BAD_SHIFT("MC184", Kind.ERROR, "layer '%s': %s; %s"),
+    HEAD_CHANNELS_DIFFER("MC185", Kind.ERROR, "layer '%s': %s has %d channels, but %s; %s"),
+    SETTINGS_CONFLICT("MC186", Kind.ERROR, "layer '%s' has %s, which %s; %s"),
+    KEYS_NOT_A_SEQUENCE("MC187", Kind.ERROR,
+            "layer '%s' takes its keys and values from '%s', whose output %s is not a sequence (features x tokens,"
+                    + " one size); %s"),
+    MATMUL_SHAPES_DIFFER("MC188", Kind.ERROR, "layer '%s' multiplies %s (%s) by %s (%s), but %s; %s"),
+    MATMUL_OPERANDS("MC189", Kind.ERROR, "layer '%s' names %d operands; a product takes exactly 2: %s"),
+
     NO_RECURRENT_LAYER("MC190", Kind.ERROR,
             "%s is %d; a recurrent layer stacks at least 1 layer (PyTorch's num_layers); write layers = 1 or more, "
                     + "or remove the field to pass its input on unchanged"),

@@ -211,7 +211,7 @@ public final class NetworkExpander {
         }
 
         private void define(LayerTemplate template, Frame frame) {
-            List<Integer> inputs = inputs(template, frame);
+            List<Integer> inputs = withExtraInput(template, frame, inputs(template, frame));
             if (inputs == null) {
                 valid = false;
                 frame.define(template.name(), unknownNode(null, frame.previous));
@@ -258,6 +258,29 @@ public final class NetworkExpander {
                 nodes.add(node);
             }
             return nodes;
+        }
+
+        /**
+         * The nodes with the further input its rule names by an attribute (cross-attention's keys), after its own;
+         * null when a name is unknown, or {@code nodes} was null.
+         */
+        private List<Integer> withExtraInput(LayerTemplate template, Frame frame, List<Integer> nodes) {
+            String attribute = nodes != null && template.declares() instanceof LayerTemplate.OneLayer layer
+                    ? layer.rule().extraInputAttribute() : null;
+            String name = attribute == null ? "" : template.values().stringValue(attribute);
+            if (name.isEmpty()) {
+                return nodes;
+            }
+            Integer node = frame.lookup(name);
+            if (node == null) {
+                findings.add(Diagnostic.UNKNOWN_LAYER, frame.scope.at(template.values().position(attribute)),
+                        frame.scope.fullName(template.name()), name, DidYouMean.hint(name, frame.names.keySet()),
+                        frame.declaredNames());
+                return null;
+            }
+            List<Integer> all = new ArrayList<>(nodes);
+            all.add(node);
+            return all;
         }
 
         private boolean exists(LayerTemplate template, Frame frame) {

@@ -45,6 +45,14 @@ public abstract class LayerRule<S extends LayerSpec> {
         return false;
     }
 
+    /**
+     * The {@code String} attribute that names a further input, taken after its own (cross-attention's
+     * {@code keys}), or null when it has none; the attribute left empty adds none.
+     */
+    public String extraInputAttribute() {
+        return null;
+    }
+
     /** Whether {@code @Grouped} may stand beside it. */
     public boolean groupable() {
         return false;

@@ -44,7 +44,10 @@ public final class LayerRules {
             new TokenRules.SelectTokenRule(),
             RecurrentRule.lstm(),
             RecurrentRule.gru(),
-            RecurrentRule.rnn());
+            RecurrentRule.rnn(),
+            new AttentionRule(),
+            new MatMulRule(),
+            new RotaryRule());
 
     private static final Map<String, LayerRule<?>> BY_ANNOTATION = byAnnotation();
 

@@ -55,6 +55,12 @@ final class NetworkGenerator {
      * property suite does not cover them until they are added to {@link #kindFor} and {@link Semantics}.
      */
     static final Set<String> NOT_YET_GENERATED = Set.of();
+    /** How often a layer on a sequence or a map is attention (global on a sequence, else within windows). */
+    private static final int ATTENTION_PERCENT = 6;
+    /** How often a layer on a sequence is a rotary embedding. */
+    private static final int ROTARY_PERCENT = 4;
+    /** How often a layer of several inputs is a product of two sequences. */
+    private static final int PRODUCT_PERCENT = 15;
 
     private NetworkGenerator(long seed, String className) {
         this.random = new Random(seed);
@@ -182,7 +188,8 @@ final class NetworkGenerator {
         fill(field, input, scope);
         Shape output;
         try {
-            output = Semantics.layer(field, scope.names, List.of(input));
+            output = Semantics.layer(field, scope.names, field.keys == null ? List.of(input)
+                    : List.of(input, scope.defined.get(field.keys)));
         } catch (Semantics.Invalid e) {
             return null;
         }
@@ -215,6 +222,12 @@ final class NetworkGenerator {
         if (coin(input.rank() == 0 ? 6 : 9)) {
             return input.rank() == 0 ? oneOf(Kind.RESHAPE, Kind.PERMUTE)
                     : oneOf(Kind.TOKENS, Kind.RESHAPE, Kind.PERMUTE, Kind.PIXEL_SHUFFLE, Kind.PIXEL_UNSHUFFLE);
+        }
+        if (input.rank() > 0 && coin(ATTENTION_PERCENT)) {
+            return Kind.ATTENTION;
+        }
+        if (input.rank() == 1 && coin(ROTARY_PERCENT)) {
+            return Kind.ROTARY;
         }
         if (input.rank() == 0) {
             Kind[] kinds = {Kind.DENSE, Kind.BATCH_NORM, Kind.ACTIVATION, Kind.ELEMENTWISE, Kind.DROPOUT,
@@ -328,6 +341,14 @@ final class NetworkGenerator {
             case PIXEL_SHUFFLE -> f.values.put("value", number(shuffleFactor(in), scope));
             case PIXEL_UNSHUFFLE -> f.values.put("value",
                     number(divisor(Arrays.stream(in.sizes()).reduce(0, NetworkGenerator::gcd)), scope));
+            case ATTENTION -> attention(f, in, scope);
+            case ROTARY -> {
+                int headSize = divisor(channels);
+                f.values.put("headSize", new Literal(new int[] {headSize}, false));
+                if (headSize % 2 != 0 || coin(40)) {
+                    f.values.put("dims", new Literal(new int[] {2 * random.nextInt(headSize / 2 + 1)}, false));
+                }
+            }
             case FLATTEN, GLOBAL_AVG_POOL, GLOBAL_MAX_POOL, TOKENS -> {
             }
             default -> throw new IllegalStateException("not drawn here: " + f.kind);
@@ -466,6 +487,55 @@ final class NetworkGenerator {
         return new Literal(values, values.length != 1 || coin(50));
     }
 
+    /**
+     * Multi-head attention: heads that divide the features, or heads of a size of their own; sometimes fewer
+     * key/value heads, no projections, a rotary part; on a sequence sometimes causal or on another sequence's keys
+     * and values; on a map (and sometimes a sequence) within windows that divide it, maybe shifted, maybe with a
+     * relative position bias.
+     */
+    private void attention(Field f, Shape in, Scope scope) {
+        boolean projections = coin(75);
+        int heads = divisor(in.channels());
+        int headSize = in.channels() / heads;
+        if (projections && coin(30)) {
+            heads = 1 + random.nextInt(4);
+            headSize = 1 + random.nextInt(4);
+            f.values.put("headSize", new Literal(new int[] {headSize}, false));
+        }
+        f.values.put("heads", number(heads, scope));
+        if (!projections) {
+            f.verbatim.add(Spec.NO_PROJECTIONS);
+        } else {
+            if (coin(40)) {
+                f.values.put("kvHeads", new Literal(new int[] {divisor(heads)}, false));
+            }
+            bias(f);
+        }
+        if (headSize >= 2 && coin(30)) {
+            f.values.put("rotary", new Literal(new int[] {2 * (1 + random.nextInt(headSize / 2))}, false));
+        }
+        if (in.rank() > 1 || coin(25)) {
+            int[] window = Arrays.stream(in.sizes()).map(this::divisor).toArray();
+            f.values.put("window", spread(window, null));
+            if (coin(40)) {
+                f.values.put("shift", spread(Arrays.stream(window).map(random::nextInt).toArray(), null));
+            }
+            if (coin(40)) {
+                f.verbatim.add(Spec.RELATIVE_POSITION_BIAS);
+            }
+            return;
+        }
+        if (coin(40)) {
+            f.verbatim.add(Spec.CAUSAL);
+        }
+        List<String> sequences = scope.defined.entrySet().stream().filter(e -> e.getValue().rank() == 1)
+                .map(Map.Entry::getKey).toList();
+        if (projections && !sequences.isEmpty() && coin(50)) {
+            f.keys = sequences.get(random.nextInt(sequences.size()));
+            f.verbatim.add("keys = " + Spec.nameLiteral(f.keys));
+        }
+    }
+
     /** A normalization without its scale and shift, in about a third of them. */
     private void notAffine(Field f) {
         if (coin(30)) {
@@ -483,6 +553,9 @@ final class NetworkGenerator {
 
     /** An @Add, @Multiply or @Concat of names whose shapes fit together, the latest output often among them. */
     private Field merge(Scope scope, String name) {
+        if (coin(PRODUCT_PERCENT)) {
+            return product(scope, name);
+        }
         Kind kind = new Kind[] {Kind.ADD, Kind.MULTIPLY, Kind.CONCAT}[random.nextInt(3)];
         String anchor = coin(60) ? latestName(scope) : anyName(scope);
         Shape anchorShape = scope.defined.get(anchor);
@@ -511,7 +584,11 @@ final class NetworkGenerator {
         if (axis != 0 || (kind == Kind.CONCAT && coin(10))) {
             field.values.put("axis", new Literal(new int[] {axis}, false));
         }
-        List<Shape> inputs = operands.stream().map(scope.defined::get).toList();
+        return defineIfValid(field, scope, operands.stream().map(scope.defined::get).toList());
+    }
+
+    /** Defines a field of several inputs if it is valid on them and its output small; returns it, else null. */
+    private Field defineIfValid(Field field, Scope scope, List<Shape> inputs) {
         Shape output;
         try {
             output = Semantics.layer(field, scope.names, inputs);
@@ -523,6 +600,37 @@ final class NetworkGenerator {
         }
         scope.define(field, conditional(field, scope, inputs.get(0), output));
         return field;
+    }
+
+    /**
+     * A product of two sequences whose shared dimension agrees, head by head: {@code (L, K) @ (K, N)}, or with
+     * {@code transposeSecond} {@code (L, K) @ (M, K)^T}; null when no two sequences of the scope fit.
+     */
+    private Field product(Scope scope, String name) {
+        List<String[]> pairs = new ArrayList<>();
+        for (Map.Entry<String, Shape> left : scope.defined.entrySet()) {
+            for (Map.Entry<String, Shape> right : scope.defined.entrySet()) {
+                if (left.getValue().rank() == 1 && right.getValue().rank() == 1) {
+                    pairs.add(new String[] {left.getKey(), right.getKey()});
+                }
+            }
+        }
+        if (pairs.isEmpty()) {
+            return null;
+        }
+        String[] pair = pairs.get(random.nextInt(pairs.size()));
+        Shape left = scope.defined.get(pair[0]);
+        Shape right = scope.defined.get(pair[1]);
+        int heads = divisor(gcd(left.channels(), right.channels()));
+        Field field = new Field(name, Kind.MATMUL);
+        field.operands = List.of(pair);
+        if (heads > 1 || coin(20)) {
+            field.values.put("heads", new Literal(new int[] {heads}, false));
+        }
+        if (left.channels() == right.channels() && (right.sizes()[0] != left.channels() / heads || coin(50))) {
+            field.verbatim.add(Spec.TRANSPOSE_SECOND);
+        }
+        return defineIfValid(field, scope, List.of(left, right));
     }
 
     private static boolean broadcasts(Shape a, Shape b) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The oracle {@link PropertyTest} trusts, checked against figures derived by hand: docs/FORMULAS.md#convolutions worked
  * examples, TensorFlow's documented "SAME" sizes and PyTorch's ceil-mode pooling, whose last-window rule is the
- * easiest to get wrong, and docs/FORMULAS.md#normalization's layer normalization example.
+ * easiest to get wrong, docs/FORMULAS.md#normalization's layer normalization example, and attention's loops
+ * (docs/FORMULAS.md#attention) on examples small enough to derive by hand.
  */
 class OracleTest {
 
@@ -115,5 +116,51 @@ class OracleTest {
     void layerNormalizationOfAVector() {
         // A transformer's nn.LayerNorm(768) on one token: 2 * 768 parameters, 5 * 768 FLOPs.
         assertThat(Oracle.layerNorm(768, new int[0], true)).isEqualTo(new Oracle.Figures(3_840L, 1_536L));
+    }
+
+    @Test
+    void selfAttentionCountsEveryQueryAgainstEveryKeyPerHead() {
+        // 8 x {4}, 2 heads of 4, projections with bias. Q, K, V, out: 4 * 8 * 8 = 256 MACs each, 1,024; products
+        // 2 * (2 heads * 4 queries * 4 keys * 4 features) = 256; 1,280 MACs. Parameters 4 * 64 + 4 * 8 = 288. FLOPs
+        // 2 * 1,280 + 4 * 32 bias additions + 4 * 32 scores = 2,816. Causal: 4 * 5 / 2 = 10 pairs per head,
+        // 2 * 2 * 10 * 4 = 160 masked MACs.
+        AttentionOracle.Count count = AttentionOracle.count(shape(8, 4), shape(8, 4),
+                new AttentionOracle.Settings(2, 2, 4, true, true, true, 0, null, false));
+        assertThat(count.macs()).isEqualTo(1_280L);
+        assertThat(count.maskedMacs()).isEqualTo(160L);
+        assertThat(count.figures()).isEqualTo(new Oracle.Figures(2_816L, 288L));
+    }
+
+    @Test
+    void windowedAttentionStaysWithinEachWindow() {
+        // 2 x {4, 4} in windows of 2 x 2: 4 windows of 4 tokens, 1 head of 2, no projections, a relative position
+        // bias: products 2 * 4 * 4 * 4 * 2 = 256 MACs; a table of 3 * 3 * 1 = 9; FLOPs 512 + 5 * 64 scores = 832.
+        AttentionOracle.Count count = AttentionOracle.count(shape(2, 4, 4), shape(2, 4, 4),
+                new AttentionOracle.Settings(1, 1, 2, false, false, false, 0, new int[] {2, 2}, true));
+        assertThat(count.macs()).isEqualTo(256L);
+        assertThat(count.figures()).isEqualTo(new Oracle.Figures(832L, 9L));
+    }
+
+    @Test
+    void crossAttentionProjectsTheKeysOfTheOtherSequence() {
+        // Queries 4 x {2}, keys 6 x {3}, 1 head of 4, no bias, 2 rotated dimensions: Q 2 * 4 * 4 = 32, K and V
+        // 2 * 3 * 6 * 4 = 144, out 32; products 2 * 2 * 3 * 4 = 48; 256 MACs. Parameters 16 + 48 + 16 = 80.
+        // FLOPs 512 + 4 * 6 scores + 3 * 2 * (2 + 3) rotated = 566.
+        AttentionOracle.Count count = AttentionOracle.count(shape(4, 2), shape(6, 3),
+                new AttentionOracle.Settings(1, 1, 4, true, false, false, 2, null, false));
+        assertThat(count.macs()).isEqualTo(256L);
+        assertThat(count.figures()).isEqualTo(new Oracle.Figures(566L, 80L));
+    }
+
+    @Test
+    void productsAndRotationsTermByTerm() {
+        // Q K^T of 4 heads, (10, 16) @ (16, 10): 4 * 10 * 10 * 16 = 6,400 (MatMulTest.attentionsTwoProductsHeadByHead).
+        assertThat(AttentionOracle.product(4, 10, 16, 10)).isEqualTo(6_400L);
+        // Llama 3.2 1B's queries at 128 tokens, 32 heads of 64 rotated: 3 * 128 * 32 * 64 = 786,432 FLOPs.
+        assertThat(AttentionOracle.rotary(32, 128, 64)).isEqualTo(new Oracle.Figures(786_432L, 0L));
+    }
+
+    private static Spec.Shape shape(int channels, int... sizes) {
+        return new Spec.Shape(channels, sizes);
     }
 }

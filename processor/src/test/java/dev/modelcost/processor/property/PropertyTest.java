@@ -59,6 +59,9 @@ import org.junit.jupiter.api.Test;
  *   <li>every layer that only moves elements (tokens, maps, reshapes, permutations, pixel shuffles) has its kind,
  *       the shape {@link SequenceOracle} finds by sending each element where PyTorch puts it, and no FLOPs or
  *       parameters.
+ *   <li>every attention layer has the kind, MACs, FLOPs and parameters {@link AttentionOracle}'s loops count:
+ *       every query against every key, per head, per window; every product of two activations and rotary
+ *       embedding, likewise.
  * </ol>
  *
  * <p>The seed is fixed, so that every build checks the same networks and a failure is never a matter of luck;
@@ -285,6 +288,9 @@ class PropertyTest {
             case PIXEL_SHUFFLE -> LayerKind.PIXEL_SHUFFLE;
             case PIXEL_UNSHUFFLE -> LayerKind.PIXEL_UNSHUFFLE;
             case SELECT_TOKEN -> LayerKind.SELECT_TOKEN;
+            case ATTENTION -> LayerKind.ATTENTION;
+            case MATMUL -> LayerKind.MATMUL;
+            case ROTARY -> LayerKind.ROTARY;
             default -> null;
         };
     }

@@ -163,12 +163,24 @@ final class Semantics {
     }
 
     private static List<Shape> inputs(Field field, Map<String, Shape> scope, Shape input, Shape previous) {
+        List<Shape> own = ownInputs(field, scope, input, previous);
+        if (field.keys == null) {
+            return own;
+        }
+        Shape keys = field.keys.equals(Spec.INPUT) ? input : scope.get(field.keys);
+        if (keys == null) {
+            throw new Invalid("unknown keys " + field.keys);
+        }
+        return List.of(own.get(0), keys);
+    }
+
+    private static List<Shape> ownInputs(Field field, Map<String, Shape> scope, Shape input, Shape previous) {
         List<String> names = field.kind.isMerge() ? field.operands : field.from != null ? List.of(field.from) : null;
         if (names == null) {
             return List.of(previous);
         }
-        if (field.kind.isMerge() && names.size() < 2) {
-            throw new Invalid("fewer than two operands");
+        if (field.kind.isMerge() && names.size() < 2 || field.kind == Kind.MATMUL && names.size() != 2) {
+            throw new Invalid("fewer than two operands, or a product of other than two");
         }
         List<Shape> shapes = new ArrayList<>();
         for (String name : names) {
@@ -286,6 +298,18 @@ final class Semantics {
             case PERMUTE -> moves(f, in, SequenceOracle.permute(in, a.dims("value", null, 0, a.count("value"))));
             case PIXEL_SHUFFLE, PIXEL_UNSHUFFLE -> moves(f, in, SequenceOracle.pixelShuffle(in,
                     a.single("value", null, 1), f.kind == Kind.PIXEL_UNSHUFFLE));
+            case ATTENTION -> attention(f, a, in, inputs.size() > 1 ? inputs.get(1) : in);
+            case MATMUL -> product(f, a, in, inputs.get(1));
+            case ROTARY -> {
+                int headSize = a.single("headSize", null, 1);
+                int dims = a.single("dims", 0, 0);
+                int rotated = dims == 0 ? headSize : dims;
+                if (in.rank() != 1 || in.channels() % headSize != 0 || rotated % 2 != 0 || rotated > headSize) {
+                    throw new Invalid("rotary");
+                }
+                yield new Layer(f.name, f.kind, in, in, null, countMacs
+                        ? AttentionOracle.rotary(in.channels() / headSize, in.sizes()[0], rotated) : null);
+            }
             case STAGE, NONE -> throw new IllegalStateException("not a layer: " + f.kind);
         };
     }
@@ -309,6 +333,78 @@ final class Semantics {
     /** A layer that only moves elements: no operations, no parameters (docs/FORMULAS.md#sequence-shapes). */
     private static Layer moves(Field f, Shape in, Shape out) {
         return new Layer(f.name, f.kind, in, out, null, new Oracle.Figures(0, 0));
+    }
+
+    /**
+     * Multi-head attention as the README defines it: on a sequence (or within windows that divide a map), heads
+     * that divide the features unless a head size is given, key/value heads that divide the heads, an even rotary
+     * part of a head; without projections, inputs whose channels are the heads. Output: its input's shape.
+     */
+    private Layer attention(Field f, Attributes a, Shape in, Shape keys) {
+        int heads = a.single("heads", null, 1);
+        int kvHeads = a.single("kvHeads", 0, 0);
+        int headSize = a.single("headSize", 0, 0);
+        int rotary = a.single("rotary", 0, 0);
+        boolean windowed = f.values.containsKey("window");
+        boolean projections = !f.verbatim.contains(Spec.NO_PROJECTIONS);
+        boolean causal = f.verbatim.contains(Spec.CAUSAL);
+        boolean positionBias = f.verbatim.contains(Spec.RELATIVE_POSITION_BIAS);
+        if (kvHeads == 0) {
+            kvHeads = heads;
+        }
+        if (heads % kvHeads != 0) {
+            throw new Invalid("key/value heads");
+        }
+        if (headSize == 0) {
+            if (in.channels() % heads != 0) {
+                throw new Invalid("heads do not divide the features");
+            }
+            headSize = in.channels() / heads;
+        }
+        if (rotary % 2 != 0 || rotary > headSize) {
+            throw new Invalid("rotary");
+        }
+        int[] window = null;
+        if (windowed) {
+            window = a.dims("window", null, 1, spatial(in));
+            int[] shift = f.values.containsKey("shift") ? a.dims("shift", null, 0, in.rank()) : new int[in.rank()];
+            for (int d = 0; d < in.rank(); d++) {
+                if (in.sizes()[d] % window[d] != 0 || shift[d] >= window[d]) {
+                    throw new Invalid("window");
+                }
+            }
+            if (causal || f.keys != null) {
+                throw new Invalid("causal or cross-attention in windows");
+            }
+        } else if (in.rank() != 1 || keys.rank() != 1 || positionBias || f.values.containsKey("shift")) {
+            throw new Invalid("global attention needs sequences");
+        }
+        if (!projections && (in.channels() != heads * headSize || keys.channels() != kvHeads * headSize)) {
+            throw new Invalid("channels that are not the heads");
+        }
+        if (!countMacs) {
+            return same(f, in, in);
+        }
+        AttentionOracle.Count count = AttentionOracle.count(in, keys, new AttentionOracle.Settings(heads, kvHeads,
+                headSize, projections, !f.verbatim.contains("bias = false"), causal, rotary, window, positionBias));
+        return new Layer(f.name, f.kind, in, in, count.macs(), count.figures());
+    }
+
+    /** {@code (L, K) @ (K, N)} per head, or {@code (L, K) @ (M, K)^T}: sequences whose shared dimension agrees. */
+    private Layer product(Field f, Attributes a, Shape left, Shape right) {
+        int heads = a.single("heads", 1, 1);
+        boolean transposed = f.verbatim.contains(Spec.TRANSPOSE_SECOND);
+        if (left.rank() != 1 || right.rank() != 1 || left.channels() % heads != 0 || right.channels() % heads != 0) {
+            throw new Invalid("a product of other than sequences of the heads");
+        }
+        int inner = left.channels() / heads;
+        if (inner != (transposed ? right.channels() / heads : right.sizes()[0])) {
+            throw new Invalid("a product whose shared dimension differs");
+        }
+        int columns = transposed ? right.sizes()[0] : right.channels() / heads;
+        Shape output = new Shape(heads * columns, left.sizes());
+        Long macs = countMacs ? AttentionOracle.product(heads, left.sizes()[0], inner, columns) : null;
+        return new Layer(f.name, f.kind, left, output, macs, countMacs ? new Oracle.Figures(2 * macs, 0) : null);
     }
 
     /** A layer without multiplications. */

@@ -25,6 +25,12 @@ final class Spec {
     static final String BIDIRECTIONAL = "bidirectional = true";
     static final String NO_BIAS = "bias = false";
     static final String RELU_NONLINEARITY = "nonlinearity = ActivationFunction.RELU";
+    /** {@code @Attention}'s attributes written verbatim. */
+    static final String NO_PROJECTIONS = "projections = false";
+    static final String CAUSAL = "causal = true";
+    static final String RELATIVE_POSITION_BIAS = "relativePositionBias = true";
+    /** {@code @MatMul}'s attribute written verbatim. */
+    static final String TRANSPOSE_SECOND = "transposeSecond = true";
 
     /** A tensor shape: channels, then spatial sizes (none for a vector). */
     record Shape(int channels, int[] sizes) {
@@ -81,6 +87,7 @@ final class Spec {
         TOKENS("Tokens"), TO_MAP("ToMap"), RESHAPE("Reshape"), PERMUTE("Permute"), PIXEL_SHUFFLE("PixelShuffle"),
         PIXEL_UNSHUFFLE("PixelUnshuffle"), SELECT_TOKEN("SelectToken"),
         LSTM("LSTM"), GRU("GRU"), RNN("RNN"),
+        ATTENTION("Attention"), MATMUL("MatMul"), ROTARY("Rotary"),
         /** A field without a layer annotation (only modifiers, if any). */
         NONE("");
 
@@ -91,7 +98,7 @@ final class Spec {
         }
 
         boolean isMerge() {
-            return this == ADD || this == MULTIPLY || this == CONCAT;
+            return this == ADD || this == MULTIPLY || this == CONCAT || this == MATMUL;
         }
     }
 
@@ -113,6 +120,8 @@ final class Spec {
         Expr when;
         String rawWhen;
         List<String> operands;
+        /** {@code @Attention}'s {@code keys}: the layer it takes keys and values from, or null (also in verbatim). */
+        String keys;
         /** For a stage. */
         Block block;
         int repeat = 1;
@@ -179,9 +188,8 @@ final class Spec {
                     parts.add("first = \"" + assignments(first) + "\"");
                 }
             } else if (kind.isMerge()) {
-                // Named as "value" once another attribute (a concatenation's axis) follows.
-                parts.add((values.isEmpty() ? "" : "value = ") + "{"
-                        + operands.stream().map(Spec::nameLiteral).collect(Collectors.joining(", ")) + "}");
+                parts.add("value = {" + operands.stream().map(Spec::nameLiteral).collect(Collectors.joining(", "))
+                        + "}");
             }
             values.forEach((attribute, value) -> parts.add(attribute(attribute, value)));
             if (same) {
