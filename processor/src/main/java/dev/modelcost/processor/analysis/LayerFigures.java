@@ -14,9 +14,27 @@ import dev.modelcost.processor.model.LayerDecl;
  * @param flops {@code 2 * macs + biasAdds}
  * @param params weights and biases
  * @param activations output elements
+ * @param sharedParams weights it reads that another layer holds, and counts in its own {@code params}: a weight
+ *     matrix tied to an earlier layer's (docs/FORMULAS.md#tied-weights); read, so counted in its bytes moved
  */
 public record LayerFigures(LayerDecl layer, String settings, TensorShape input, TensorShape output, long macs,
-        long biasAdds, long flops, long params, long activations) {
+        long biasAdds, long flops, long params, long activations, long sharedParams) {
+
+    /** The figures of a layer that holds every weight it reads. */
+    public LayerFigures(LayerDecl layer, String settings, TensorShape input, TensorShape output, long macs,
+            long biasAdds, long flops, long params, long activations) {
+        this(layer, settings, input, output, macs, biasAdds, flops, params, activations, 0);
+    }
+
+    /**
+     * These figures once the layer's weight matrix of {@code elements} is the {@code owner}'s: they leave its
+     * parameters but not what it reads, and its settings say whose they are.
+     */
+    public LayerFigures sharing(String owner, long elements) {
+        String tied = (settings.isEmpty() ? "" : settings + " ") + "tied to '" + owner + "'";
+        return new LayerFigures(layer, tied, input, output, macs, biasAdds, flops, params - elements, activations,
+                sharedParams + elements);
+    }
 
     /**
      * A layer without multiply-accumulates or biases: pooling, normalization, element-wise operations, data

@@ -47,8 +47,9 @@ public final class MemoryAnalyzer {
                 read = Exact.add("bytes moved" + layerOf, read, input < 0 ? inputElements : layers.get(input)
                         .activations());
             }
+            long weightsRead = Exact.add("bytes moved" + layerOf, layer.params(), layer.sharedParams());
             long elementsMoved = Exact.add("bytes moved" + layerOf, Exact.add("bytes moved" + layerOf, read,
-                    layer.activations()), layer.params());
+                    layer.activations()), weightsRead);
             long moved = Exact.multiply("bytes moved" + layerOf, elementsMoved, bytes);
             long outputBytes = Exact.multiply("activation bytes" + layerOf, layer.activations(), bytes);
             long nanos = -1;

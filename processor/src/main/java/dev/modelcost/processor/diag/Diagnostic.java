@@ -80,6 +80,17 @@ public enum Diagnostic {
             "network %s extends network %s %s; a network counts the layer fields of its own class only, never %s's: %s"),
     NOT_A_SEQUENCE("MC160", Kind.ERROR,
             "layer '%s' is %s, which works on a sequence (features x tokens, one size), but its input is %s%s; %s"),
+    TIED_TO_UNKNOWN("MC170", Kind.ERROR,
+            "layer '%s' shares the weights of '%s', which is not a layer declared before it%s; declared before it: %s"),
+    TIED_WITHOUT_MATRIX("MC171", Kind.ERROR,
+            "layer '%s' shares the weights of '%s', %s, which has no weight matrix to share; %s"),
+    TIED_SHAPES_DIFFER("MC172", Kind.ERROR,
+            "layer '%s' shares the weight matrix of '%s', which is %s, but its own is %s; %s"),
+    NOT_TOKEN_IDS("MC173", Kind.ERROR,
+            "layer '%s' is an embedding, whose input is token ids (1 x {L}: one channel, one id per token), but its input is %s; %s"),
+    LEARNED_DOES_NOT_FIT("MC174", Kind.ERROR, "layer '%s': its learned tensor %s %s the input %s, %s; %s"),
+    SEQUENCE_TOO_LONG("MC175", Kind.ERROR,
+            "layer '%s' has %d positions, but its input is a sequence of %d tokens; give it positions = %d or more, or shorten the sequence"),
 
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");

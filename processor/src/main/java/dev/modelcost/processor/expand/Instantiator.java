@@ -120,6 +120,11 @@ public final class Instantiator {
         }
 
         @Override
+        public String string(String attribute) {
+            return raw.stringValue(attribute);
+        }
+
+        @Override
         public boolean has(String attribute) {
             return raw.has(attribute);
         }

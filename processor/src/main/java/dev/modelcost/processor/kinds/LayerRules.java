@@ -34,7 +34,13 @@ public final class LayerRules {
             new MergeRules.ConcatRule(),
             new ChannelRules.SliceRule(),
             new ChannelRules.ShuffleRule(),
-            new ChannelRules.FlattenRule());
+            new ChannelRules.FlattenRule(),
+            new LinearRule(),
+            new EmbeddingRule(),
+            new LearnedRule(),
+            new PositionEmbeddingRule(),
+            new RmsNormRule(),
+            new GatedMlpRule());
 
     private static final Map<String, LayerRule<?>> BY_ANNOTATION = byAnnotation();
 

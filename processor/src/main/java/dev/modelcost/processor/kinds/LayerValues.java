@@ -25,6 +25,9 @@ public interface LayerValues {
 
     List<String> strings(String attribute);
 
+    /** A {@code String} attribute's value. */
+    String string(String attribute);
+
     /** Whether the annotation has the attribute at all. */
     boolean has(String attribute);
 

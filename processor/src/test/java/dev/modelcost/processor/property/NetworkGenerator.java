@@ -54,7 +54,8 @@ final class NetworkGenerator {
      * The layer annotations (simple names) that have a rule but that the generator does not draw yet: the
      * property suite does not cover them until they are added to {@link #kindFor} and {@link Semantics}.
      */
-    static final Set<String> NOT_YET_GENERATED = Set.of();
+    static final Set<String> NOT_YET_GENERATED = Set.of("Linear", "Embedding", "Learned", "PositionEmbedding",
+            "RMSNorm", "GatedMlp");
 
     private NetworkGenerator(long seed, String className) {
         this.random = new Random(seed);
