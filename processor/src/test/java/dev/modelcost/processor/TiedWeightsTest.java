@@ -1,11 +1,15 @@
 package dev.modelcost.processor;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.modelcost.processor.LayerKindsTest.network;
 
 import dev.modelcost.LayerCost;
 import dev.modelcost.LayerKind;
 import dev.modelcost.ModelCost;
+import dev.modelcost.processor.testing.Compiled;
+import java.io.IOException;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,5 +122,23 @@ class TiedWeightsTest {
         // 1,024 * 768 * 50,257 = 39,523,713,024 MACs.
         assertThat(lmHead.macs()).isEqualTo(39_523_713_024L);
         assertThat(lmHead.outputShape()).isEqualTo(new int[] {50257, 1024});
+    }
+
+    @Test
+    void theReportsNameTheKindsAndTheTie() throws IOException {
+        Compiled compiled = Compiled.source("package k;", "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 1, size = 3))", "public class T {",
+                "@Embedding(vocabulary = 10, dim = 4) Layer wte;",
+                "@Linear(out = 10, bias = false, tiedTo = \"wte\") Layer head;", "}");
+        assertThat(compiled.compilation()).succeededWithoutWarnings();
+        String json = compiled.compilation().generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/modelcost/k.T.json")
+                .orElseThrow().getCharContent(true).toString();
+        assertThat(json).contains("\"kind\": \"EMBEDDING\"");
+        assertThat(json).contains("\"kind\": \"LINEAR\"");
+        assertThat(json).contains("\"settings\": \"in=4 no-bias tied to 'wte'\"");
+        String markdown = compiled.compilation().generatedFile(StandardLocation.CLASS_OUTPUT,
+                "META-INF/modelcost/k.T.md").orElseThrow().getCharContent(true).toString();
+        assertThat(markdown).contains("| LINEAR |");
+        assertThat(markdown).contains("tied to 'wte'");
     }
 }

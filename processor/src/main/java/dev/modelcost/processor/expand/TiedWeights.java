@@ -65,7 +65,7 @@ final class TiedWeights {
         Owner owner = layers.get(ownerName);
         if (!before.contains(tie.owner())) {
             findings.add(Diagnostic.TIED_TO_UNKNOWN, tie.position(), layer.name(), tie.owner(),
-                    DidYouMean.hint(tie.owner(), before), NetworkExpander.declaredNames(before));
+                    DidYouMean.hint(tie.owner(), before), before.isEmpty() ? "none" : String.join(", ", before));
             return null;
         }
         if (owner == null) {
