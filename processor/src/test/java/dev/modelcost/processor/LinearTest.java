@@ -67,7 +67,7 @@ class LinearTest {
 
     @Test
     void itCountsWhatAKernelOneConvolutionCounts() {
-        // A per-token linear layer is a kernel-1 convolution over {L}: the same figures (docs/FORMULAS.md).
+        // A per-token linear layer is a kernel-1 convolution over {L}: the same figures (docs/FORMULAS.md#per-token-layers).
         ModelCost model = network("@Shape(channels = 6, size = 5)",
                 "@Linear(out = 4) Layer linear;",
                 "@From(From.INPUT) @Conv(out = 4, kernel = 1) Layer conv;");
