@@ -54,8 +54,7 @@ final class NetworkGenerator {
      * The layer annotations (simple names) that have a rule but that the generator does not draw yet: the
      * property suite does not cover them until they are added to {@link #kindFor} and {@link Semantics}.
      */
-    static final Set<String> NOT_YET_GENERATED = Set.of("Linear", "Embedding", "Learned", "PositionEmbedding",
-            "RMSNorm", "GatedMlp");
+    static final Set<String> NOT_YET_GENERATED = Set.of();
 
     private NetworkGenerator(long seed, String className) {
         this.random = new Random(seed);
@@ -76,6 +75,8 @@ final class NetworkGenerator {
         final int depth;
         final String fieldPrefix;
         final Map<String, Shape> defined = new LinkedHashMap<>();
+        /** The weight matrices (rows, columns) of the fields so far that have one and always exist. */
+        final Map<String, int[]> matrices = new LinkedHashMap<>();
         final List<Field> fields = new ArrayList<>();
         Shape previous;
 
@@ -191,6 +192,10 @@ final class NetworkGenerator {
             return null;
         }
         scope.define(field, conditional(field, scope, input, output));
+        int[] matrix = field.when == null ? TokenSemantics.matrix(field, scope.names, input) : null;
+        if (matrix != null) {
+            scope.matrices.put(name, matrix);
+        }
         return field;
     }
 
@@ -207,6 +212,10 @@ final class NetworkGenerator {
     }
 
     private Kind kindFor(Shape input) {
+        Kind token = tokenKind(input);
+        if (token != null) {
+            return token;
+        }
         if (input.rank() == 0) {
             Kind[] kinds = {Kind.DENSE, Kind.BATCH_NORM, Kind.ACTIVATION, Kind.ELEMENTWISE, Kind.DROPOUT,
                     Kind.SLICE, Kind.SHUFFLE, Kind.FLATTEN, Kind.GROUP_NORM, Kind.LAYER_NORM};
@@ -299,6 +308,7 @@ final class NetworkGenerator {
                 notAffine(f);
             }
             case LAYER_NORM -> notAffine(f);
+            case LINEAR, EMBEDDING, LEARNED, POSITION_EMBEDDING, RMS_NORM, GATED_MLP -> tokenLayer(f, in, scope);
             case FLATTEN, GLOBAL_AVG_POOL, GLOBAL_MAX_POOL -> {
             }
             default -> throw new IllegalStateException("not drawn here: " + f.kind);
@@ -348,6 +358,81 @@ final class NetworkGenerator {
             }
         }
         bias(f);
+    }
+
+    /**
+     * Sometimes a per-token kind that suits the input, else null: an embedding on token ids ({@code 1 x {L}}),
+     * a position embedding only on a sequence.
+     */
+    private Kind tokenKind(Shape input) {
+        if (input.rank() == 1 && input.channels() == 1 && coin(40)) {
+            return Kind.EMBEDDING;
+        }
+        if (!coin(22)) {
+            return null;
+        }
+        Kind[] kinds = {Kind.LINEAR, Kind.LEARNED, Kind.RMS_NORM, Kind.GATED_MLP, Kind.POSITION_EMBEDDING};
+        return kinds[pick(new int[] {0, 1, 2, 3, 4}, new int[] {4, 3, 2, 2, input.rank() == 1 ? 2 : 0})];
+    }
+
+    /** Draws the attributes of a per-token layer; a linear layer often ties to an earlier matrix that fits it. */
+    private void tokenLayer(Field f, Shape in, Scope scope) {
+        switch (f.kind) {
+            case LINEAR -> {
+                List<String> owners = new ArrayList<>();
+                scope.matrices.forEach((owner, matrix) -> {
+                    if (matrix[1] == in.channels()) {
+                        owners.add(owner);
+                    }
+                });
+                if (!owners.isEmpty() && coin(70)) {
+                    f.tiedTo = owners.get(random.nextInt(owners.size()));
+                    f.verbatim.add("tiedTo = \"" + f.tiedTo + "\"");
+                    f.values.put("out", number(scope.matrices.get(f.tiedTo)[0], scope));
+                } else {
+                    // Often square, so that a later layer on its output can share its matrix.
+                    f.values.put("out", number(coin(40) ? in.channels() : 1 + random.nextInt(8), scope));
+                }
+                bias(f);
+            }
+            case EMBEDDING -> {
+                f.values.put("vocabulary", number(1 + random.nextInt(12), scope));
+                f.values.put("dim", number(1 + random.nextInt(8), scope));
+            }
+            case LEARNED -> learned(f, in, scope);
+            case POSITION_EMBEDDING -> f.values.put("positions", number(in.sizes()[0] + random.nextInt(3), scope));
+            case RMS_NORM -> notAffine(f);
+            case GATED_MLP -> {
+                f.values.put("hidden", number(1 + random.nextInt(8), scope));
+                if (coin(40)) {
+                    f.verbatim.add("activation = ActivationFunction."
+                            + FUNCTIONS.get(random.nextInt(FUNCTIONS.size())).name());
+                }
+                if (coin(30)) {
+                    f.verbatim.add("bias = true");
+                }
+            }
+            default -> throw new IllegalStateException("not a per-token kind: " + f.kind);
+        }
+    }
+
+    /** A learned tensor added, multiplied (broadcasting sizes of 1) or prepended (a few tokens) to the input. */
+    private void learned(Field f, Shape in, Scope scope) {
+        String[] combines = {"ADD", "MULTIPLY", "PREPEND"};
+        int combine = random.nextInt(in.rank() == 0 ? 2 : 3);
+        if (combine != 0 || coin(50)) {
+            f.verbatim.add("combine = Combine." + combines[combine]);
+        }
+        if (combine != 2 && coin(30)) {
+            f.values.put("channels", number(1, scope));
+        }
+        if (in.rank() > 0 && (combine == 2 || coin(50))) {
+            int[] size = in.sizes().clone();
+            for (int d = 0; d < size.length; d++) {
+                size[d] = combine == 2 ? d == 0 ? 1 + random.nextInt(2) : size[d] : coin(50) ? 1 : size[d];
+            }
+            f.values.put("size", spread(size, scope));
+        }
     }
 
     /** A normalization without its scale and shift, in about a third of them. */

@@ -53,7 +53,9 @@ import org.junit.jupiter.api.Test;
  *   <li>every layer of a valid network has the shapes {@link Semantics} derives, and each convolution's,
  *       transposed convolution's and dense layer's MACs equal the multiplications {@link Oracle}'s naive loops
  *       execute;
- *   <li>every layer normalization has the kind, FLOPs and parameters {@link Oracle#layerNorm} works out.
+ *   <li>every layer normalization has the kind, FLOPs and parameters {@link Oracle#layerNorm} works out, and
+ *       every per-token layer (linear, tied or not, embedding, learned tensor, position embedding, RMS norm, gated
+ *       MLP) the kind, MACs, FLOPs and parameters {@link TokenSemantics}' loops count.
  * </ol>
  *
  * <p>The seed is fixed, so that every build checks the same networks and a failure is never a matter of luck;
@@ -270,6 +272,12 @@ class PropertyTest {
             case DECONV -> LayerKind.DECONV;
             case DENSE -> LayerKind.DENSE;
             case LAYER_NORM -> LayerKind.LAYER_NORM;
+            case LINEAR -> LayerKind.LINEAR;
+            case EMBEDDING -> LayerKind.EMBEDDING;
+            case LEARNED -> LayerKind.LEARNED;
+            case POSITION_EMBEDDING -> LayerKind.POSITION_EMBEDDING;
+            case RMS_NORM -> LayerKind.RMS_NORM;
+            case GATED_MLP -> LayerKind.GATED_MLP;
             default -> null;
         };
     }

@@ -73,6 +73,8 @@ final class Spec {
         BATCH_NORM("BatchNorm"), GROUP_NORM("GroupNorm"), LAYER_NORM("LayerNorm"), ACTIVATION("Activation"),
         ELEMENTWISE("Elementwise"), DROPOUT("Dropout"), UPSAMPLE("Upsample"), ADD("Add"), MULTIPLY("Multiply"),
         CONCAT("Concat"), SLICE("Slice"), SHUFFLE("Shuffle"), FLATTEN("Flatten"), STAGE("Stage"),
+        LINEAR("Linear"), EMBEDDING("Embedding"), LEARNED("Learned"), POSITION_EMBEDDING("PositionEmbedding"),
+        RMS_NORM("RMSNorm"), GATED_MLP("GatedMlp"),
         /** A field without a layer annotation (only modifiers, if any). */
         NONE("");
 
@@ -105,6 +107,8 @@ final class Spec {
         Expr when;
         String rawWhen;
         List<String> operands;
+        /** The layer whose weight matrix it shares ({@code tiedTo}, written among {@link #verbatim}), or null. */
+        String tiedTo;
         /** For a stage. */
         Block block;
         int repeat = 1;
