@@ -60,6 +60,26 @@ class TokenDiagnosticsTest {
     }
 
     @Test
+    void aTieInABlockToALayerThatWhenLeavesOutIsAnErrorWhereTheBlockIsUsed() {
+        Fixture fixture = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 16, size = 8))",
+                "public class Absent {",
+                "    @Stage(block = Head.class) Layer head;",
+                "  //^ error [MC171] layer 'head.0.tied' shares the weights of 'maybe', a layer that @When leaves out"
+                        + " here, which has no weight matrix ... (none is declared before it)",
+                "    @Block static class Head {",
+                "        @When(\"in > 100\") @Linear(out = 16) Layer maybe;",
+                "        @Linear(out = 16, tiedTo = \"maybe\") Layer tied;",
+                "    }",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(fixture);
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    @Test
     void aTiedMatrixOfAnotherShapeGivesBothShapes() {
         Fixture fixture = Fixture.of(
                 "package d;",

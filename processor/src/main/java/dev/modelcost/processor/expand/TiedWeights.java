@@ -68,21 +68,17 @@ final class TiedWeights {
                     DidYouMean.hint(tie.owner(), before), before.isEmpty() ? "none" : String.join(", ", before));
             return null;
         }
-        if (owner == null) {
-            findings.add(Diagnostic.TIED_WITHOUT_MATRIX, tie.position(), layer.name(), tie.owner(),
-                    isStage(ownerName) ? "a @Stage" : "a layer that @When leaves out here",
-                    "tie it to a layer of its own" + candidates(scope, before));
-            return null;
-        }
-        if (!owner.analyzed()) {
+        if (owner != null && !owner.analyzed()) {
             return null; // its own problem is reported; judging the tie would only repeat it
         }
-        WeightMatrix own = rule.matrixOf(layer, figures.input());
-        if (owner.matrix() == null) {
-            findings.add(Diagnostic.TIED_WITHOUT_MATRIX, tie.position(), layer.name(), tie.owner(),
-                    "a layer of kind " + owner.kind(), "tie it to a layer that has one" + candidates(scope, before));
+        if (owner == null || owner.matrix() == null) {
+            String what = owner != null ? "a layer of kind " + owner.kind()
+                    : isStage(ownerName) ? "a @Stage" : "a layer that @When leaves out here";
+            findings.add(Diagnostic.TIED_WITHOUT_MATRIX, tie.position(), layer.name(), tie.owner(), what,
+                    "tie it to a layer that has one" + candidates(scope, before));
             return null;
         }
+        WeightMatrix own = rule.matrixOf(layer, figures.input());
         if (!owner.matrix().sameShape(own)) {
             findings.add(Diagnostic.TIED_SHAPES_DIFFER, tie.position(), layer.name(), tie.owner(), owner.matrix(),
                     own, "the two must be equal: change this layer's output or input features, or tie it to a "
