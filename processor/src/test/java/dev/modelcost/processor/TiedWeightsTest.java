@@ -78,6 +78,20 @@ class TiedWeightsTest {
     }
 
     @Test
+    void aTieToATiedLayerSharesTheSameMatrix() {
+        // c ties to b, which ties to a: the 6x6 matrix counts once, in a (36 + 6); b and c keep their biases (6
+        // each): 54 parameters; c's settings name b, the layer it names. Each layer still reads the 36 weights:
+        // c moves (12 in + 12 out + 6 bias + 36 shared) * 4 = 264 bytes.
+        ModelCost model = network("@Shape(channels = 6, size = 2)",
+                "@Linear(out = 6) Layer a;",
+                "@Linear(out = 6, tiedTo = \"a\") Layer b;",
+                "@Linear(out = 6, tiedTo = \"b\") Layer c;");
+        assertThat(model.params()).isEqualTo(54L);
+        assertThat(model.layer("c").settings()).isEqualTo("in=6 tied to 'b'");
+        assertThat(model.layer("c").bytesMoved()).isEqualTo(264L);
+    }
+
+    @Test
     void aLayerInABlockTiesToAnEarlierLayerOfTheSameRepetition() {
         // Each of 2 repetitions: its own 5 -> 5 matrix (25 + 5), a tied projection with only its bias (5).
         ModelCost model = network("@Shape(channels = 5, size = 4)",
