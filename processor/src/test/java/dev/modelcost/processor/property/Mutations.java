@@ -53,7 +53,7 @@ final class Mutations {
                 m::spatialLayerOnVector, m::notABlock, m::blockCycle, m::repeatBelowOne, m::unknownArgument,
                 m::missingArgument, m::malformedArgument, m::badExpression, m::badWhen, m::badParamDefault,
                 m::blockValueBelowOne, m::budgetOnStage, m::blockFromOutsideItsScope, m::tieToUnknownLayer,
-                m::tiedMatrixDiffers, m::embeddingOfFeatures, m::sequenceLongerThanPositions,
+                m::tieToALayerWithoutAMatrix, m::tiedMatrixDiffers, m::embeddingOfFeatures, m::sequenceLongerThanPositions,
                 m::learnedTensorDoesNotFit);
         while (true) {
             Mutation mutation = all.get(random.nextInt(all.size())).get();
@@ -499,6 +499,21 @@ final class Mutations {
         }
         tie(f, later(f) != null && random.nextBoolean() ? later(f) : "ghost");
         return new Mutation("tiedTo a layer not declared before it", "MC170");
+    }
+
+    private Mutation tieToALayerWithoutAMatrix() {
+        Field f = layerOf(Set.of(Kind.LINEAR));
+        if (f == null) {
+            return null;
+        }
+        Set<Kind> withMatrix = Set.of(Kind.LINEAR, Kind.EMBEDDING);
+        List<Field> before = network.fields.subList(0, network.fields.indexOf(f)).stream()
+                .filter(g -> !withMatrix.contains(g.kind)).toList();
+        if (before.isEmpty()) {
+            return null;
+        }
+        tie(f, pick(before).name);
+        return new Mutation("tiedTo a layer or stage without a weight matrix", "MC171");
     }
 
     private Mutation tiedMatrixDiffers() {
