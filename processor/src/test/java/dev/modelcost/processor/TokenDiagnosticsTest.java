@@ -80,6 +80,26 @@ class TokenDiagnosticsTest {
     }
 
     @Test
+    void aTieToALayerWithAProblemOfItsOwnIsNotJudged() {
+        // Only the mistakes of the layers named: no second error on the layers that tie to them.
+        Fixture fixture = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 16, size = 8))",
+                "public class Cascade {",
+                "    @From(\"ghost\") @Linear(out = 16) Layer lost;",
+                "    //    ^ error [MC118] layer 'lost' takes input from 'ghost'",
+                "    @Linear(out = 16, tiedTo = \"lost\") Layer afterLost;",
+                "    @Linear(out = 0) Layer empty;",
+                "    //            ^ error [MC104] out of layer 'empty' is 0",
+                "    @Linear(out = 16, tiedTo = \"empty\") Layer afterEmpty;",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(fixture);
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    @Test
     void aTiedMatrixOfAnotherShapeGivesBothShapes() {
         Fixture fixture = Fixture.of(
                 "package d;",

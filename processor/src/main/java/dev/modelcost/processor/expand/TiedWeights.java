@@ -68,12 +68,15 @@ final class TiedWeights {
                     DidYouMean.hint(tie.owner(), before), before.isEmpty() ? "none" : String.join(", ", before));
             return null;
         }
-        if (owner != null && !owner.analyzed()) {
-            return null; // its own problem is reported; judging the tie would only repeat it
+        boolean stage = owner == null && isStage(ownerName);
+        // A layer that had a problem (reported) is not judged: that would only repeat it. In a network, a name
+        // without a layer or a stage is a field whose inputs were wrong, since only a block's layers can be absent.
+        if (owner != null ? !owner.analyzed() : !stage && scope.useSite() == null) {
+            return null;
         }
         if (owner == null || owner.matrix() == null) {
             String what = owner != null ? "a layer of kind " + owner.kind()
-                    : isStage(ownerName) ? "a @Stage" : "a layer that @When leaves out here";
+                    : stage ? "a @Stage" : "a layer that @When leaves out here";
             findings.add(Diagnostic.TIED_WITHOUT_MATRIX, tie.position(), layer.name(), tie.owner(), what,
                     "tie it to a layer that has one" + candidates(scope, before));
             return null;
