@@ -63,5 +63,17 @@ public enum LayerKind {
     /** A matrix product of two activations ({@link MatMul}). */
     MATMUL,
     /** A rotary position embedding ({@link Rotary}). */
-    ROTARY
+    ROTARY,
+    /** A linear layer on the features of every position ({@link Linear}). */
+    LINEAR,
+    /** A token embedding: a table lookup ({@link Embedding}). */
+    EMBEDDING,
+    /** A learned tensor added, multiplied or prepended ({@link Learned}). */
+    LEARNED,
+    /** A learned position embedding added to a sequence ({@link PositionEmbedding}). */
+    POSITION_EMBEDDING,
+    /** Root mean square normalization over the channels at every position ({@link RMSNorm}). */
+    RMS_NORM,
+    /** A gated MLP on the features of every position ({@link GatedMlp}). */
+    GATED_MLP
 }

@@ -17,14 +17,26 @@ import dev.modelcost.processor.model.LayerDecl;
  * @param internalElements elements the layer writes and reads again inside itself, beyond its inputs, output and
  *     parameters (attention's queries, keys, values and scores), each written once and read once; 0 for a layer
  *     that keeps nothing in between
+ * @param sharedParams weights it reads that another layer holds, and counts in its own {@code params}: a weight
+ *     matrix tied to an earlier layer's (docs/FORMULAS.md#tied-weights); read, so counted in its bytes moved
  */
 public record LayerFigures(LayerDecl layer, String settings, TensorShape input, TensorShape output, long macs,
-        long biasAdds, long flops, long params, long activations, long internalElements) {
+        long biasAdds, long flops, long params, long activations, long internalElements, long sharedParams) {
 
-    /** A layer that keeps nothing in between: what it moves is its inputs, output and parameters. */
+    /** A layer that keeps nothing in between and holds every weight it reads. */
     public LayerFigures(LayerDecl layer, String settings, TensorShape input, TensorShape output, long macs,
             long biasAdds, long flops, long params, long activations) {
-        this(layer, settings, input, output, macs, biasAdds, flops, params, activations, 0);
+        this(layer, settings, input, output, macs, biasAdds, flops, params, activations, 0, 0);
+    }
+
+    /**
+     * These figures once the layer's weight matrix of {@code elements} is the {@code owner}'s: they leave its
+     * parameters but not what it reads, and its settings say whose they are.
+     */
+    public LayerFigures sharing(String owner, long elements) {
+        String tied = (settings.isEmpty() ? "" : settings + " ") + "tied to '" + owner + "'";
+        return new LayerFigures(layer, tied, input, output, macs, biasAdds, flops, params - elements, activations,
+                internalElements, sharedParams + elements);
     }
 
     /**

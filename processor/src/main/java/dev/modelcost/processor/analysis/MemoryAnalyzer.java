@@ -47,8 +47,9 @@ public final class MemoryAnalyzer {
                 read = Exact.add("bytes moved" + layerOf, read, input < 0 ? inputElements : layers.get(input)
                         .activations());
             }
+            long weightsRead = Exact.add("bytes moved" + layerOf, layer.params(), layer.sharedParams());
             long elementsMoved = Exact.add("bytes moved" + layerOf, Exact.add("bytes moved" + layerOf, read,
-                    layer.activations()), layer.params());
+                    layer.activations()), weightsRead);
             // Attention's products read activations, not weights: what it keeps in between moves too.
             elementsMoved = Exact.add("bytes moved" + layerOf, elementsMoved, layer.internalElements());
             long moved = Exact.multiply("bytes moved" + layerOf, elementsMoved, bytes);

@@ -178,6 +178,7 @@ public final class NetworkExpander {
         private final List<String> flattenedBy = new ArrayList<>();
         private final List<LayerFigures> figures = new ArrayList<>();
         private final List<List<Integer>> inputs = new ArrayList<>();
+        private final TiedWeights tiedWeights = new TiedWeights();
         /** The blocks being instantiated, outermost first, so that a cycle reads in the order it was entered. */
         private final Deque<TypeElement> blockStack = new ArrayDeque<>();
         /** Where the network uses the stage being expanded (its repeat), or null outside stages. */
@@ -302,6 +303,11 @@ public final class NetworkExpander {
             LayerSteps.Outcome outcome = layerSteps.run(template, declared, frame.scope, inputShapes, flattenedBy,
                     findings);
             LayerFigures layerFigures = outcome.figures();
+            if (layerFigures != null) {
+                layerFigures = tiedWeights.apply(outcome.layer(), declared.rule(), layerFigures, frame.scope,
+                        frame.names.keySet(), findings);
+            }
+            tiedWeights.declare(frame.scope.fullName(template.name()), declared.rule(), outcome.layer(), layerFigures);
             if (layerFigures == null) {
                 valid = false;
                 return addNode(outcome.output(), flattenedBy, null, frame.scope.fullName(template.name()));

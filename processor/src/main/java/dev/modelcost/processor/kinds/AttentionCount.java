@@ -65,7 +65,7 @@ final class AttentionCount {
                         Exact.multiply(flopsOf, OPERATIONS_PER_ROTATED, rotated)));
         String settings = settings(of, spec, shape);
         return new LayerFigures(layer, settings, input, output, macs, biasAdds, flops, params,
-                output.elements("activations" + of), kept);
+                output.elements("activations" + of), kept, 0);
     }
 
     /**

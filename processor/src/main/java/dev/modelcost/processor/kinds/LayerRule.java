@@ -5,10 +5,12 @@ import dev.modelcost.processor.analysis.Dimensions;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.OverflowException;
 import dev.modelcost.processor.analysis.TensorShape;
+import dev.modelcost.processor.analysis.WeightMatrix;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.model.LayerDecl;
 import dev.modelcost.processor.model.LayerSpec;
+import dev.modelcost.processor.model.WeightTie;
 import java.lang.annotation.Annotation;
 import java.util.List;
 
@@ -93,6 +95,29 @@ public abstract class LayerRule<S extends LayerSpec> {
     /** What a layer that could not be analyzed passes on: by default its input's channels and rank, sizes unknown. */
     protected TensorShape unknownShape(S spec, TensorShape input) {
         return TensorShape.unknownSizes(input.channels(), input.rank());
+    }
+
+    /**
+     * The weight matrix a layer of these settings multiplies by, which a later layer may share
+     * (docs/FORMULAS.md#tied-weights); null when it has none to share.
+     */
+    protected WeightMatrix matrix(S spec, TensorShape input) {
+        return null;
+    }
+
+    /** The earlier layer whose weight matrix a layer of these settings shares, or null when it holds its own. */
+    protected WeightTie tie(S spec) {
+        return null;
+    }
+
+    /** The layer's weight matrix for this input, or null when it has none to share. */
+    public final WeightMatrix matrixOf(LayerDecl layer, TensorShape input) {
+        return matrix(specType.cast(layer.spec()), input);
+    }
+
+    /** The earlier layer whose weight matrix the layer shares, or null. */
+    public final WeightTie tieOf(LayerDecl layer) {
+        return tie(specType.cast(layer.spec()));
     }
 
     /** The kind of a layer this rule read. */

@@ -47,7 +47,13 @@ public final class LayerRules {
             RecurrentRule.rnn(),
             new AttentionRule(),
             new MatMulRule(),
-            new RotaryRule());
+            new RotaryRule(),
+            new LinearRule(),
+            new EmbeddingRule(),
+            new LearnedRule(),
+            new PositionEmbeddingRule(),
+            new RmsNormRule(),
+            new GatedMlpRule());
 
     private static final Map<String, LayerRule<?>> BY_ANNOTATION = byAnnotation();
 

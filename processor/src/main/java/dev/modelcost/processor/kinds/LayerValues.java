@@ -25,7 +25,7 @@ public interface LayerValues {
 
     List<String> strings(String attribute);
 
-    /** A {@code String} attribute. */
+    /** A {@code String} attribute's value. */
     String string(String attribute);
 
     /** Whether the annotation has the attribute at all. */

@@ -99,7 +99,7 @@ abstract class MergeRules extends LayerRule<MergeSpec> {
         }
 
         /** The broadcast size of two sizes: equal, or one of them 1; null when neither. */
-        private static Long broadcast(long a, long b) {
+        static Long broadcast(long a, long b) {
             // Not a conditional expression: mixing long and Long there unboxes the null, a NullPointerException.
             if (a == b || b == 1) {
                 return a;

@@ -52,7 +52,9 @@ final class Mutations {
                 m::negativeFlops, m::unknownFrom, m::fromOnMerge, m::twoLayerKinds, m::modifierWithoutLayer,
                 m::spatialLayerOnVector, m::notABlock, m::blockCycle, m::repeatBelowOne, m::unknownArgument,
                 m::missingArgument, m::malformedArgument, m::badExpression, m::badWhen, m::badParamDefault,
-                m::blockValueBelowOne, m::budgetOnStage, m::blockFromOutsideItsScope);
+                m::blockValueBelowOne, m::budgetOnStage, m::blockFromOutsideItsScope, m::tieToUnknownLayer,
+                m::tieToALayerWithoutAMatrix, m::tiedMatrixDiffers, m::embeddingOfFeatures, m::sequenceLongerThanPositions,
+                m::learnedTensorDoesNotFit);
         while (true) {
             Mutation mutation = all.get(random.nextInt(all.size())).get();
             if (mutation != null) {
@@ -486,6 +488,83 @@ final class Mutations {
         Field f = pick(fields);
         f.from = later(f) != null && random.nextBoolean() ? later(f) : "ghost";
         return new Mutation("@From a layer not declared before it", "MC118");
+    }
+
+    // ---- the per-token kinds ----
+
+    private Mutation tieToUnknownLayer() {
+        Field f = layerOf(Set.of(Kind.LINEAR));
+        if (f == null) {
+            return null;
+        }
+        tie(f, later(f) != null && random.nextBoolean() ? later(f) : "ghost");
+        return new Mutation("tiedTo a layer not declared before it", "MC170");
+    }
+
+    private Mutation tieToALayerWithoutAMatrix() {
+        Field f = layerOf(Set.of(Kind.LINEAR));
+        if (f == null) {
+            return null;
+        }
+        Set<Kind> withMatrix = Set.of(Kind.LINEAR, Kind.EMBEDDING);
+        List<Field> before = network.fields.subList(0, network.fields.indexOf(f)).stream()
+                .filter(g -> !withMatrix.contains(g.kind)).toList();
+        if (before.isEmpty()) {
+            return null;
+        }
+        tie(f, pick(before).name);
+        return new Mutation("tiedTo a layer or stage without a weight matrix", "MC171");
+    }
+
+    private Mutation tiedMatrixDiffers() {
+        List<Field> tied = networkFields(k -> k == Kind.LINEAR).stream().filter(f -> f.tiedTo != null).toList();
+        if (tied.isEmpty()) {
+            return null;
+        }
+        Field f = pick(tied);
+        int out = new Semantics.Attributes(f, java.util.Map.of()).single("out", null, 1);
+        f.values.put("out", literal(out + 1));
+        return new Mutation("a tied matrix of another shape", "MC172");
+    }
+
+    private Mutation embeddingOfFeatures() {
+        if (network.sizes.length != 1 || network.channels == 1) {
+            return null;
+        }
+        Field f = new Field("ids", Kind.EMBEDDING);
+        f.from = Spec.INPUT;
+        f.values.put("vocabulary", literal(5));
+        f.values.put("dim", literal(2));
+        network.fields.add(f);
+        return new Mutation("an embedding of features, not token ids", "MC173");
+    }
+
+    private Mutation sequenceLongerThanPositions() {
+        if (network.sizes.length != 1 || network.sizes[0] < 2) {
+            return null;
+        }
+        Field f = new Field("positions", Kind.POSITION_EMBEDDING);
+        f.from = Spec.INPUT;
+        f.values.put("positions", literal(network.sizes[0] - 1));
+        network.fields.add(f);
+        return new Mutation("a sequence longer than its position table", "MC175");
+    }
+
+    private Mutation learnedTensorDoesNotFit() {
+        if (network.sizes.length == 0 || network.sizes[0] < 2) {
+            return null;
+        }
+        Field f = new Field("learned", Kind.LEARNED);
+        f.from = Spec.INPUT;
+        f.values.put("size", literal(network.sizes[0] + 1));
+        network.fields.add(f);
+        return new Mutation("a learned tensor that does not broadcast with its input", "MC174");
+    }
+
+    private static void tie(Field f, String owner) {
+        f.verbatim.removeIf(attribute -> attribute.startsWith("tiedTo = "));
+        f.tiedTo = owner;
+        f.verbatim.add("tiedTo = \"" + owner + "\"");
     }
 
     private Mutation fromOnMerge() {

@@ -81,6 +81,8 @@ final class NetworkGenerator {
         final int depth;
         final String fieldPrefix;
         final Map<String, Shape> defined = new LinkedHashMap<>();
+        /** The weight matrices (rows, columns) of the fields so far that have one and always exist. */
+        final Map<String, int[]> matrices = new LinkedHashMap<>();
         final List<Field> fields = new ArrayList<>();
         Shape previous;
 
@@ -197,6 +199,10 @@ final class NetworkGenerator {
             return null;
         }
         scope.define(field, conditional(field, scope, input, output));
+        int[] matrix = field.when == null ? TokenSemantics.matrix(field, scope.names, input) : null;
+        if (matrix != null) {
+            scope.matrices.put(name, matrix);
+        }
         return field;
     }
 
@@ -213,6 +219,10 @@ final class NetworkGenerator {
     }
 
     private Kind kindFor(Shape input) {
+        Kind token = tokenKind(input);
+        if (token != null) {
+            return token;
+        }
         if (input.rank() == 1 && coin(8)) {
             return oneOf(Kind.LSTM, Kind.GRU, Kind.RNN);
         }
@@ -349,6 +359,7 @@ final class NetworkGenerator {
                     f.values.put("dims", new Literal(new int[] {2 * random.nextInt(headSize / 2 + 1)}, false));
                 }
             }
+            case LINEAR, EMBEDDING, LEARNED, POSITION_EMBEDDING, RMS_NORM, GATED_MLP -> tokenLayer(f, in, scope);
             case FLATTEN, GLOBAL_AVG_POOL, GLOBAL_MAX_POOL, TOKENS -> {
             }
             default -> throw new IllegalStateException("not drawn here: " + f.kind);
@@ -533,6 +544,81 @@ final class NetworkGenerator {
         if (projections && !sequences.isEmpty() && coin(50)) {
             f.keys = sequences.get(random.nextInt(sequences.size()));
             f.verbatim.add("keys = " + Spec.nameLiteral(f.keys));
+        }
+    }
+
+    /**
+     * Sometimes a per-token kind that suits the input, else null: an embedding on token ids ({@code 1 x {L}}),
+     * a position embedding only on a sequence.
+     */
+    private Kind tokenKind(Shape input) {
+        if (input.rank() == 1 && input.channels() == 1 && coin(40)) {
+            return Kind.EMBEDDING;
+        }
+        if (!coin(22)) {
+            return null;
+        }
+        Kind[] kinds = {Kind.LINEAR, Kind.LEARNED, Kind.RMS_NORM, Kind.GATED_MLP, Kind.POSITION_EMBEDDING};
+        return kinds[pick(new int[] {0, 1, 2, 3, 4}, new int[] {4, 3, 2, 2, input.rank() == 1 ? 2 : 0})];
+    }
+
+    /** Draws the attributes of a per-token layer; a linear layer often ties to an earlier matrix that fits it. */
+    private void tokenLayer(Field f, Shape in, Scope scope) {
+        switch (f.kind) {
+            case LINEAR -> {
+                List<String> owners = new ArrayList<>();
+                scope.matrices.forEach((owner, matrix) -> {
+                    if (matrix[1] == in.channels()) {
+                        owners.add(owner);
+                    }
+                });
+                if (!owners.isEmpty() && coin(70)) {
+                    f.tiedTo = owners.get(random.nextInt(owners.size()));
+                    f.verbatim.add("tiedTo = \"" + f.tiedTo + "\"");
+                    f.values.put("out", number(scope.matrices.get(f.tiedTo)[0], scope));
+                } else {
+                    // Often square, so that a later layer on its output can share its matrix.
+                    f.values.put("out", number(coin(40) ? in.channels() : 1 + random.nextInt(8), scope));
+                }
+                bias(f);
+            }
+            case EMBEDDING -> {
+                f.values.put("vocabulary", number(1 + random.nextInt(12), scope));
+                f.values.put("dim", number(1 + random.nextInt(8), scope));
+            }
+            case LEARNED -> learned(f, in, scope);
+            case POSITION_EMBEDDING -> f.values.put("positions", number(in.sizes()[0] + random.nextInt(3), scope));
+            case RMS_NORM -> notAffine(f);
+            case GATED_MLP -> {
+                f.values.put("hidden", number(1 + random.nextInt(8), scope));
+                if (coin(40)) {
+                    f.verbatim.add("activation = ActivationFunction."
+                            + FUNCTIONS.get(random.nextInt(FUNCTIONS.size())).name());
+                }
+                if (coin(30)) {
+                    f.verbatim.add("bias = true");
+                }
+            }
+            default -> throw new IllegalStateException("not a per-token kind: " + f.kind);
+        }
+    }
+
+    /** A learned tensor added, multiplied (broadcasting sizes of 1) or prepended (a few tokens) to the input. */
+    private void learned(Field f, Shape in, Scope scope) {
+        String[] combines = {"ADD", "MULTIPLY", "PREPEND"};
+        int combine = random.nextInt(in.rank() == 0 ? 2 : 3);
+        if (combine != 0 || coin(50)) {
+            f.verbatim.add("combine = Combine." + combines[combine]);
+        }
+        if (combine != 2 && coin(30)) {
+            f.values.put("channels", number(1, scope));
+        }
+        if (in.rank() > 0 && (combine == 2 || coin(50))) {
+            int[] size = in.sizes().clone();
+            for (int d = 0; d < size.length; d++) {
+                size[d] = combine == 2 ? d == 0 ? 1 + random.nextInt(2) : size[d] : coin(50) ? 1 : size[d];
+            }
+            f.values.put("size", spread(size, scope));
         }
     }
 

@@ -53,7 +53,9 @@ import org.junit.jupiter.api.Test;
  *   <li>every layer of a valid network has the shapes {@link Semantics} derives, and each convolution's,
  *       transposed convolution's and dense layer's MACs equal the multiplications {@link Oracle}'s naive loops
  *       execute;
- *   <li>every layer normalization has the kind, FLOPs and parameters {@link Oracle#layerNorm} works out;
+ *   <li>every layer normalization has the kind, FLOPs and parameters {@link Oracle#layerNorm} works out, and
+ *       every per-token layer (linear, tied or not, embedding, learned tensor, position embedding, RMS norm, gated
+ *       MLP) the kind, MACs, FLOPs and parameters {@link TokenSemantics}' loops count;
  *   <li>every recurrent layer has the kind, MACs, FLOPs and parameters {@link RecurrenceOracle} counts by running
  *       it: every step, every layer, every direction.
  *   <li>every layer that only moves elements (tokens, maps, reshapes, permutations, pixel shuffles) has its kind,
@@ -291,6 +293,12 @@ class PropertyTest {
             case ATTENTION -> LayerKind.ATTENTION;
             case MATMUL -> LayerKind.MATMUL;
             case ROTARY -> LayerKind.ROTARY;
+            case LINEAR -> LayerKind.LINEAR;
+            case EMBEDDING -> LayerKind.EMBEDDING;
+            case LEARNED -> LayerKind.LEARNED;
+            case POSITION_EMBEDDING -> LayerKind.POSITION_EMBEDDING;
+            case RMS_NORM -> LayerKind.RMS_NORM;
+            case GATED_MLP -> LayerKind.GATED_MLP;
             default -> null;
         };
     }

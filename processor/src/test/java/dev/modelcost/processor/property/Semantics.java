@@ -132,6 +132,7 @@ final class Semantics {
     private Shape fields(List<Field> fields, String prefix, Shape input, Map<String, Long> names,
             boolean network) {
         Map<String, Shape> scope = new LinkedHashMap<>();
+        Map<String, int[]> matrices = new HashMap<>();
         Shape previous = input;
         for (Field field : fields) {
             if (!field.extraAnnotations.isEmpty() || field.kind == Kind.NONE || field.rawWhen != null
@@ -149,6 +150,7 @@ final class Semantics {
                 result = stage(field, inputs.get(0), names, prefix + field.name + ".");
             } else {
                 Layer layer = apply(field, names, inputs);
+                TokenSemantics.tie(field, names, inputs.get(0), matrices);
                 layers.add(new Layer(prefix + field.name, field.kind, inputs.get(0), layer.output(), layer.macs(),
                         layer.figures()));
                 result = layer.output();
@@ -310,6 +312,8 @@ final class Semantics {
                 yield new Layer(f.name, f.kind, in, in, null, countMacs
                         ? AttentionOracle.rotary(in.channels() / headSize, in.sizes()[0], rotated) : null);
             }
+            case LINEAR, EMBEDDING, LEARNED, POSITION_EMBEDDING, RMS_NORM, GATED_MLP ->
+                    TokenSemantics.apply(f, a, in, countMacs);
             case STAGE, NONE -> throw new IllegalStateException("not a layer: " + f.kind);
         };
     }
@@ -583,7 +587,7 @@ final class Semantics {
     }
 
     /** A field's numeric attributes, evaluated with the names bound where it is instantiated. */
-    private record Attributes(Field field, Map<String, Long> names) {
+    record Attributes(Field field, Map<String, Long> names) {
 
         /** A one-number attribute, or its default (null: required), checked against its minimum. */
         int single(String attribute, Integer fallback, int minimum) {

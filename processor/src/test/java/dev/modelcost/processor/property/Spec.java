@@ -88,6 +88,8 @@ final class Spec {
         PIXEL_UNSHUFFLE("PixelUnshuffle"), SELECT_TOKEN("SelectToken"),
         LSTM("LSTM"), GRU("GRU"), RNN("RNN"),
         ATTENTION("Attention"), MATMUL("MatMul"), ROTARY("Rotary"),
+        LINEAR("Linear"), EMBEDDING("Embedding"), LEARNED("Learned"), POSITION_EMBEDDING("PositionEmbedding"),
+        RMS_NORM("RMSNorm"), GATED_MLP("GatedMlp"),
         /** A field without a layer annotation (only modifiers, if any). */
         NONE("");
 
@@ -122,6 +124,8 @@ final class Spec {
         List<String> operands;
         /** {@code @Attention}'s {@code keys}: the layer it takes keys and values from, or null (also in verbatim). */
         String keys;
+        /** The layer whose weight matrix it shares ({@code tiedTo}, written among {@link #verbatim}), or null. */
+        String tiedTo;
         /** For a stage. */
         Block block;
         int repeat = 1;

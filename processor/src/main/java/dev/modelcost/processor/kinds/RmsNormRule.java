@@ -1,0 +1,45 @@
+package dev.modelcost.processor.kinds;
+
+import dev.modelcost.LayerKind;
+import dev.modelcost.RMSNorm;
+import dev.modelcost.processor.analysis.Exact;
+import dev.modelcost.processor.analysis.LayerFigures;
+import dev.modelcost.processor.analysis.TensorShape;
+import dev.modelcost.processor.diag.Findings;
+import dev.modelcost.processor.model.LayerDecl;
+import dev.modelcost.processor.model.LayerSpec;
+import java.util.List;
+
+/**
+ * {@code @RMSNorm}: over the channels at every position, without a mean; 3 operations per element, 1 more for the
+ * gain with {@code affine}, which is its {@code C} parameters (docs/FORMULAS.md#rmsnorm-and-gated-mlp).
+ */
+final class RmsNormRule extends LayerRule<RmsNormRule.Spec> {
+
+    /**
+     * The settings of an RMS normalization.
+     *
+     * @param affine whether it has a gain per channel
+     */
+    record Spec(boolean affine) implements LayerSpec {
+    }
+
+    RmsNormRule() {
+        super(RMSNorm.class, LayerKind.RMS_NORM, Spec.class);
+    }
+
+    @Override
+    public Spec read(LayerValues values) {
+        return new Spec(values.bool("affine"));
+    }
+
+    @Override
+    protected LayerFigures analyze(LayerDecl layer, Spec norm, List<TensorShape> inputs, String flattenedBy,
+            Findings findings) {
+        TensorShape input = inputs.get(0);
+        String of = " of layer '" + layer.name() + "'";
+        long flops = Exact.multiply("FLOPs" + of, norm.affine() ? 4 : 3, input.elements("FLOPs" + of));
+        return LayerFigures.operations(layer, norm.affine() ? "" : "no-affine", input, input, flops,
+                norm.affine() ? input.channels() : 0);
+    }
+}
