@@ -48,6 +48,11 @@ public final class PrintCosts {
         networks.put("MobileNetV2", MobileNetV2Cost.MODEL);
         networks.put("DcganGenerator", DcganGeneratorCost.MODEL);
         networks.put("UNet", UNetCost.MODEL);
+        networks.put("VitB16", VitB16Cost.MODEL);
+        networks.put("SwinT", SwinTCost.MODEL);
+        networks.put("Gpt2Small", Gpt2SmallCost.MODEL);
+        networks.put("Llama32OneB", Llama32OneBCost.MODEL);
+        networks.put("LstmLanguageModel", LstmLanguageModelCost.MODEL);
         networks.put("MobileNetV1", MobileNetV1Cost.MODEL);
         networks.put("GroupedDecoder", GroupedDecoderCost.MODEL);
         networks.put("DilatedContextModule", DilatedContextModuleCost.MODEL);

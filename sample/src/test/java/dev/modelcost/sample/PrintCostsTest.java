@@ -38,7 +38,9 @@ class PrintCostsTest {
     void theIssuesSevenNetworksComeFirstUnderTheirClassNames() throws ReflectiveOperationException {
         assertEquals(List.of("AlexNet", "Vgg16", "ResNet18", "ResNet50", "MobileNetV2", "DcganGenerator", "UNet"),
                 List.copyOf(PrintCosts.NETWORKS.keySet()).subList(0, 7));
-        assertEquals(13, PrintCosts.NETWORKS.size());
+        assertEquals(List.of("VitB16", "SwinT", "Gpt2Small", "Llama32OneB", "LstmLanguageModel"),
+                List.copyOf(PrintCosts.NETWORKS.keySet()).subList(7, 12));
+        assertEquals(18, PrintCosts.NETWORKS.size());
         for (Map.Entry<String, ModelCost> entry : PrintCosts.NETWORKS.entrySet()) {
             Class<?> cost = Class.forName("dev.modelcost.sample." + entry.getKey() + "Cost");
             assertSame(cost.getField("MODEL").get(null), entry.getValue(), entry.getKey());
