@@ -7,6 +7,7 @@ import dev.modelcost.Add;
 import dev.modelcost.Attention;
 import dev.modelcost.Block;
 import dev.modelcost.Conv;
+import dev.modelcost.Flatten;
 import dev.modelcost.From;
 import dev.modelcost.GlobalAvgPool;
 import dev.modelcost.Layer;
@@ -23,8 +24,8 @@ import dev.modelcost.Stage;
  * features, then four stages of 2, 2, 6 and 2 blocks (3, 6, 12 and 24 heads) of attention within 7x7 windows,
  * every second block's windows shifted by 3, each with a relative position bias table; between stages a patch
  * merging (each 2x2 neighbourhood's features side by side, a layer norm, a linear map to twice the width); a last
- * layer norm, a global average pool and the classifier. Stochastic depth and dropout are left out: they count
- * nothing.
+ * layer norm, a global average pool, flattened, and the classifier. Stochastic depth and dropout are left out:
+ * they count nothing.
  */
 @Network(name = "Swin-T", input = @Shape(channels = 3, size = {224, 224}))
 public final class SwinT {
@@ -39,6 +40,7 @@ public final class SwinT {
     @Stage(block = BlockPair.class, repeat = 1, with = "heads = 24") Layer stage4;
     @LayerNorm Layer norm;
     @GlobalAvgPool Layer avgpool;
+    @Flatten Layer flatten;
     @Linear(out = 1000) Layer head;
 
     /** Two Swin blocks: attention within windows, then within windows shifted by half a window. */

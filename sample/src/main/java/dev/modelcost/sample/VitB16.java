@@ -6,6 +6,7 @@ import dev.modelcost.Activation;
 import dev.modelcost.Add;
 import dev.modelcost.Attention;
 import dev.modelcost.Block;
+import dev.modelcost.Combine;
 import dev.modelcost.Conv;
 import dev.modelcost.From;
 import dev.modelcost.Layer;
@@ -30,8 +31,8 @@ import dev.modelcost.Tokens;
 public final class VitB16 {
     @Conv(out = 768, kernel = 16, stride = 16) Layer convProj;
     @Tokens Layer patches;
-    @Learned(combine = Learned.Combine.PREPEND, size = 1) Layer classToken;
-    @Learned(combine = Learned.Combine.ADD) Layer positionEmbedding;
+    @Learned(combine = Combine.PREPEND, size = 1) Layer classToken;
+    @Learned(combine = Combine.ADD) Layer positionEmbedding;
     @Stage(block = EncoderBlock.class, repeat = 12, with = "heads = 12, mlp = 3072") Layer encoder;
     @LayerNorm Layer ln;
     @SelectToken(index = 0) Layer classTokenOut;
