@@ -7,8 +7,10 @@ package dev.modelcost;
  */
 public enum Convention {
     /** {@link ModelCost#macs()}. */
-    MACS("macs", "MACs", "multiply-accumulates of convolution, transposed convolution and dense layers "
-            + "(torchvision's \"GFLOPS\", fvcore, ptflops)", "multiply-accumulates of conv, deconv and dense layers"),
+    MACS("macs", "MACs", "multiply-accumulates of the layers that multiply by weights or by each other: "
+            + "convolution, transposed convolution, dense, linear and gated MLP layers, attention's projections and "
+            + "products, matrix products, recurrent steps (torchvision's \"GFLOPS\", fvcore, ptflops)",
+            "multiply-accumulates of conv, deconv, dense, linear, attention and recurrent layers"),
     /** {@link ModelCost#biasAdds()}. */
     BIAS_ADDS("biasAdds", "bias additions", "bias additions: one per output element of each layer with a bias",
             "one per output element of each layer with a bias"),
@@ -16,13 +18,14 @@ public enum Convention {
     FLOPS("flops", "FLOPs", "2 x macs + biasAdds + the operations of pooling, normalization, activation and "
             + "element-wise layers", "2 x MACs + bias additions + other layers' operations"),
     /** {@link ModelCost#params()}. */
-    PARAMS("params", "parameters", "weights, biases and normalizations' scale and shift",
-            "weights, biases, normalization scale and shift"),
+    PARAMS("params", "parameters", "weights, biases, normalizations' scale and shift, embeddings and learned "
+            + "tensors; a matrix shared by tied layers once", "weights, biases, norm scales, embeddings; tied once"),
     /** {@link ModelCost#activations()}. */
     ACTIVATIONS("activations", "activations", "elements output by the layers", "elements output by the layers"),
     /** {@link ModelCost#bytesMoved()}. */
     BYTES_MOVED("bytesMoved", "bytes moved", "memory access cost (ShuffleNet V2): inputs read + output written + "
-            + "parameters read, in bytes", "inputs read + outputs written + parameters read"),
+            + "weights read (a tied matrix too) + what attention writes and reads again in between (queries, keys, "
+            + "values, scores), in bytes", "inputs read + outputs written + weights read + attention's intermediates"),
     /** {@link ModelCost#peakActivationBytes()}. */
     PEAK_ACTIVATION_BYTES("peakActivationBytes", "peak activation bytes", "most activation bytes alive at once in "
             + "a forward pass in declaration order", "most held at once in a forward pass"),

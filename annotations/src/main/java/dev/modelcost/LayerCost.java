@@ -37,7 +37,8 @@ public final class LayerCost {
      * @param params weights and biases
      * @param activations output elements
      * @param activationBytes bytes of the output
-     * @param bytesMoved memory access cost: inputs read, output written and parameters read, in bytes
+     * @param bytesMoved memory access cost: inputs read, output written, weights read and, for attention, what it
+     *     keeps in between, in bytes
      * @param latencyNanos roofline lower bound on its time on the declared device; -1 without a device
      */
     public LayerCost(int index, String name, LayerKind kind, String settings, int[] inputShape,
@@ -100,9 +101,9 @@ public final class LayerCost {
     }
 
     /**
-     * Floating-point operations ({@link Convention#FLOPS}): {@code 2 * macs() + biasAdds()} for convolution,
-     * transposed convolution and dense layers; for other kinds, their own operations as their annotation
-     * documents them.
+     * Floating-point operations ({@link Convention#FLOPS}): {@code 2 * macs() + biasAdds()} for the layers that
+     * have multiply-accumulates, plus the operations their annotation documents (attention's softmax, a recurrent
+     * layer's gates); for other kinds, their own operations as their annotation documents them.
      */
     public long flops() {
         return flops;

@@ -62,8 +62,9 @@ public final class CostClassWriter {
         generatedAnnotation.beside(networkType).ifPresent(generated -> type.addAnnotation(AnnotationSpec
                 .builder(generated).addMember("value", "$L", literal(PROCESSOR)).build()));
         type.addField(longConstant("MACS", cost.macs(),
-                "Multiply-accumulates of the convolution, transposed-convolution and dense layers: the convention\n"
-                        + "of torchvision's published \"GFLOPS\", fvcore, ptflops and thop, and of papers' \"mult-adds\".\n"));
+                "Multiply-accumulates of the layers that multiply by weights or by each other (convolution,\n"
+                        + "transposed convolution, dense, linear, attention, recurrent): the convention of torchvision's\n"
+                        + "published \"GFLOPS\", fvcore, ptflops and thop, and of papers' \"mult-adds\".\n"));
         type.addField(longConstant("BIAS_ADDS", cost.biasAdds(),
                 "Bias additions: one per output element of every layer that has a bias.\n"));
         type.addField(longConstant("FLOPS", cost.flops(),
@@ -155,7 +156,7 @@ public final class CostClassWriter {
                 "{@code PARAM_BYTES + PEAK_ACTIVATION_BYTES}: what a forward pass holds in memory at once.\n"));
         type.addField(longConstant("BYTES_MOVED", memory.bytesMoved(),
                 "Memory access cost as ShuffleNet V2 defines it, summed over the layers: each layer's inputs\n"
-                        + "read, output written and parameters read, in bytes.\n"));
+                        + "read, output written, weights read and what attention keeps in between, in bytes.\n"));
         if (memory.target().hasDevice()) {
             type.addField(stringConstant("DEVICE", memory.target().deviceName(),
                     "The device the latency bound is for.\n"));
