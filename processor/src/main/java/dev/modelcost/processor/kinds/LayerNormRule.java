@@ -6,34 +6,25 @@ import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.TensorShape;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.model.LayerDecl;
-import dev.modelcost.processor.model.LayerSpec;
 import java.util.List;
 
 /**
  * {@code @LayerNorm}: over the channels at every position, on a vector or a feature map alike; counted as
  * {@link Normalization} says.
  */
-final class LayerNormRule extends LayerRule<LayerNormRule.Spec> {
-
-    /**
-     * The settings of a layer normalization.
-     *
-     * @param affine whether it has a scale and a shift per channel
-     */
-    record Spec(boolean affine) implements LayerSpec {
-    }
+final class LayerNormRule extends LayerRule<AffineSpec> {
 
     LayerNormRule() {
-        super(LayerNorm.class, LayerKind.LAYER_NORM, Spec.class);
+        super(LayerNorm.class, LayerKind.LAYER_NORM, AffineSpec.class);
     }
 
     @Override
-    public Spec read(LayerValues values) {
-        return new Spec(values.bool("affine"));
+    public AffineSpec read(LayerValues values) {
+        return new AffineSpec(values.bool("affine"));
     }
 
     @Override
-    protected LayerFigures analyze(LayerDecl layer, Spec norm, List<TensorShape> inputs, String flattenedBy,
+    protected LayerFigures analyze(LayerDecl layer, AffineSpec norm, List<TensorShape> inputs, String flattenedBy,
             Findings findings) {
         return Normalization.figures(layer, norm.affine(), norm.affine() ? "" : "no-affine", inputs.get(0));
     }

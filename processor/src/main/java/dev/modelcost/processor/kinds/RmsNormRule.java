@@ -7,34 +7,25 @@ import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.TensorShape;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.model.LayerDecl;
-import dev.modelcost.processor.model.LayerSpec;
 import java.util.List;
 
 /**
  * {@code @RMSNorm}: over the channels at every position, without a mean; 3 operations per element, 1 more for the
  * gain with {@code affine}, which is its {@code C} parameters (docs/FORMULAS.md#rmsnorm-and-gated-mlp).
  */
-final class RmsNormRule extends LayerRule<RmsNormRule.Spec> {
-
-    /**
-     * The settings of an RMS normalization.
-     *
-     * @param affine whether it has a gain per channel
-     */
-    record Spec(boolean affine) implements LayerSpec {
-    }
+final class RmsNormRule extends LayerRule<AffineSpec> {
 
     RmsNormRule() {
-        super(RMSNorm.class, LayerKind.RMS_NORM, Spec.class);
+        super(RMSNorm.class, LayerKind.RMS_NORM, AffineSpec.class);
     }
 
     @Override
-    public Spec read(LayerValues values) {
-        return new Spec(values.bool("affine"));
+    public AffineSpec read(LayerValues values) {
+        return new AffineSpec(values.bool("affine"));
     }
 
     @Override
-    protected LayerFigures analyze(LayerDecl layer, Spec norm, List<TensorShape> inputs, String flattenedBy,
+    protected LayerFigures analyze(LayerDecl layer, AffineSpec norm, List<TensorShape> inputs, String flattenedBy,
             Findings findings) {
         TensorShape input = inputs.get(0);
         String of = " of layer '" + layer.name() + "'";
