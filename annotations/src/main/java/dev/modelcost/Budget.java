@@ -38,4 +38,11 @@ public @interface Budget {
 
     /** Limit on the roofline lower bound on latency, in nanoseconds ({@code LATENCY_NANOS}); needs a {@link Device}. */
     long latencyNanos() default UNLIMITED;
+
+    /**
+     * Limit on training memory in bytes ({@code TRAINING_MEMORY_BYTES}: weights, gradients, master weights and
+     * optimizer state of every parameter, plus the activations saved for the backward pass of a batch; for a
+     * layer, its parameters' share and its own saved activations), as {@link Training} declares the training.
+     */
+    long trainingMemoryBytes() default UNLIMITED;
 }

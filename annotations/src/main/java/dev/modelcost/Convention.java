@@ -33,7 +33,20 @@ public enum Convention {
     INTENSITY("intensity", "intensity", "flops / bytesMoved", "FLOPs per byte moved"),
     /** {@link ModelCost#latencyNanos()}. */
     LATENCY_NANOS("latencyNanos", "latency (ns)", "roofline lower bound: max(flops / peak, bytesMoved / "
-            + "bandwidth), rounded up; null without a device", "roofline lower bound");
+            + "bandwidth), rounded up; null without a device", "roofline lower bound"),
+    /** The activations a training step keeps from the forward pass for the backward pass. */
+    SAVED_ACTIVATION_BYTES("savedActivationBytes", "saved activation bytes", "the network's input, every layer's "
+            + "output and what attention keeps in between (queries, keys, values, scores), each once, per sample, "
+            + "times the batch, at the training precision's activation bytes", "input + every output, x batch"),
+    /** Weights, gradients, master weights, optimizer state and saved activations of a training step. */
+    TRAINING_MEMORY_BYTES("trainingMemoryBytes", "training memory bytes", "params x (weight + gradient + master "
+            + "weight + optimizer state bytes per parameter, by optimizer and precision as the ZeRO paper counts "
+            + "them: 16 for mixed-precision Adam) + savedActivationBytes; a tied matrix once",
+            "weights, gradients, optimizer state + saved activations"),
+    /** The roofline bound on one forward pass of a whole batch. */
+    BATCH_LATENCY_NANOS("batchLatencyNanos", "batch latency (ns)", "roofline lower bound on a forward pass of the "
+            + "batch: each layer max(batch x flops / peak, (weights read once + batch x the rest of bytesMoved) / "
+            + "bandwidth), rounded up; null without a device", "roofline bound on a batch; weights read once");
 
     private final String key;
     private final String label;

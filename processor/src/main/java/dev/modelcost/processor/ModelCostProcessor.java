@@ -12,6 +12,7 @@ import dev.modelcost.processor.read.MalformedAnnotationException;
 import dev.modelcost.processor.read.NetworkReader;
 import dev.modelcost.processor.read.OutsideNetworkFinder;
 import dev.modelcost.processor.read.SourceText;
+import dev.modelcost.processor.read.TrainingReader;
 import dev.modelcost.processor.read.UnresolvedValueException;
 import dev.modelcost.processor.writing.NetworkWriter;
 import java.io.PrintWriter;
@@ -81,7 +82,8 @@ public final class ModelCostProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         // Elements of an earlier round are stale in this one: nothing that holds them outlives the round.
-        pipeline = new NetworkPipeline(processingEnv.getElementUtils(), reader, new NetworkExpander(reader), writer);
+        pipeline = new NetworkPipeline(processingEnv.getElementUtils(), reader, new NetworkExpander(reader), writer,
+                new TrainingReader(processingEnv.getElementUtils(), options.batch()));
         try {
             Findings outside = new Findings();
             outsideNetworks.find(round, outside);

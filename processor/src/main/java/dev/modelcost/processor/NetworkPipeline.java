@@ -3,13 +3,17 @@ package dev.modelcost.processor;
 import dev.modelcost.processor.analysis.MemoryAnalyzer;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
+import dev.modelcost.processor.analysis.TrainingMemory;
+import dev.modelcost.processor.analysis.TrainingProfile;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.expand.LayerSteps;
 import dev.modelcost.processor.expand.NetworkExpander;
 import dev.modelcost.processor.model.NetworkDecl;
+import dev.modelcost.processor.model.TrainingDecl;
 import dev.modelcost.processor.read.NetworkReader;
 import dev.modelcost.processor.read.NetworkTemplate;
 import dev.modelcost.processor.read.SuperNetwork;
+import dev.modelcost.processor.read.TrainingReader;
 import dev.modelcost.processor.validation.BudgetChecker;
 import dev.modelcost.processor.validation.DeclarationValidator;
 import dev.modelcost.processor.writing.NetworkWriter;
@@ -31,6 +35,8 @@ import javax.lang.model.util.Elements;
  *       repetition; each layer goes through {@link LayerSteps} as soon as its inputs are known (instantiate,
  *       validate, analyze, all by its kind's rule), then the totals;
  *   <li><b>memory</b> ({@link MemoryAnalyzer}): bytes moved, peak activations, the roofline bound;
+ *   <li><b>training</b> ({@link TrainingReader}, {@link TrainingMemory}): the memory of a training step and the
+ *       roofline over the batch;
  *   <li><b>budgets</b> ({@link BudgetChecker}): the network's and each layer's limits;
  *   <li><b>write</b> ({@link NetworkWriter}): the cost class and the reports, only without errors.
  * </ol>
@@ -41,13 +47,17 @@ final class NetworkPipeline {
     private final NetworkExpander expander;
     private final DeclarationValidator validator = new DeclarationValidator();
     private final MemoryAnalyzer memoryAnalyzer = new MemoryAnalyzer();
+    private final TrainingReader trainingReader;
+    private final TrainingMemory trainingMemory = new TrainingMemory();
     private final BudgetChecker budgets = new BudgetChecker();
     private final NetworkWriter writer;
 
     /** @param expander this round's: it holds the blocks it has read, which are stale in the next round */
-    NetworkPipeline(Elements elements, NetworkReader reader, NetworkExpander expander, NetworkWriter writer) {
+    NetworkPipeline(Elements elements, NetworkReader reader, NetworkExpander expander, NetworkWriter writer,
+            TrainingReader trainingReader) {
         this.superNetworks = new SuperNetwork(elements);
         this.reader = reader;
+        this.trainingReader = trainingReader;
         this.expander = expander;
         this.writer = writer;
     }
@@ -59,6 +69,7 @@ final class NetworkPipeline {
         }
         NetworkTemplate template = reader.read(type, network, findings);
         NetworkDecl declaration = template.declaration();
+        TrainingDecl training = trainingReader.read(type, findings);
         NetworkCost cost = validator.validateNetwork(declaration, findings)
                 ? expander.expand(template, findings)
                 : null;
@@ -69,6 +80,11 @@ final class NetworkPipeline {
         if (memory == null) {
             return;
         }
+        TrainingProfile trainingFigures = trainingMemory.profile(cost, memory, training, findings);
+        if (trainingFigures == null) {
+            return;
+        }
+        memory = memory.withTraining(trainingFigures);
         budgets.check(cost, memory, findings);
         // Budgets can find errors too (a latency budget without a device); an over-budget figure is never one
         // here, whatever the severity option, so such a network still gets its class.

@@ -26,16 +26,20 @@ import java.util.stream.Collectors;
  *     ({@code -Amodelcost.verbose=true})
  * @param target the precision and device for networks without {@code @Device}
  *     ({@code -Amodelcost.precision=fp32|fp16|bf16|int8}, {@code -Amodelcost.device=a100|h100|t4})
+ * @param batch the batch size for networks whose {@code @Training} gives none ({@code -Amodelcost.batch=N},
+ *     N at least 1; default 1)
  */
-record Options(BudgetSeverity budgetSeverity, Set<ReportFormat> reports, boolean verbose, Target target) {
+record Options(BudgetSeverity budgetSeverity, Set<ReportFormat> reports, boolean verbose, Target target,
+        int batch) {
     static final String BUDGET = "modelcost.budget";
     static final String REPORTS = "modelcost.reports";
     static final String VERBOSE = "modelcost.verbose";
     static final String PRECISION = "modelcost.precision";
     static final String DEVICE = "modelcost.device";
+    static final String BATCH = "modelcost.batch";
 
     /** Every option the processor reads, for {@code getSupportedOptions()}. */
-    static final Set<String> NAMES = Set.of(BUDGET, REPORTS, VERBOSE, PRECISION, DEVICE);
+    static final Set<String> NAMES = Set.of(BUDGET, REPORTS, VERBOSE, PRECISION, DEVICE, BATCH);
 
     /** Reads the options; problems go to {@code findings}. */
     static Options parse(Map<String, String> options, Findings findings) {
@@ -43,7 +47,27 @@ record Options(BudgetSeverity budgetSeverity, Set<ReportFormat> reports, boolean
         Precision precision = choice(options, PRECISION, Precision.class, Precision.FP32, findings);
         DevicePreset device = choice(options, DEVICE, DevicePreset.class, DevicePreset.NONE, findings);
         boolean verbose = choice(options, VERBOSE, Bool.class, Bool.FALSE, findings) == Bool.TRUE;
-        return new Options(severity, reports(options, findings), verbose, target(precision, device));
+        return new Options(severity, reports(options, findings), verbose, target(precision, device),
+                batch(options, findings));
+    }
+
+    /** The batch size of {@code -Amodelcost.batch}: a whole number from 1 to {@link Integer#MAX_VALUE}. */
+    private static int batch(Map<String, String> options, Findings findings) {
+        String value = options.get(BATCH);
+        if (value == null) {
+            return 1;
+        }
+        try {
+            int batch = Integer.parseInt(value.trim());
+            if (batch >= 1) {
+                return batch;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as a value below 1 is
+        }
+        findings.add(Diagnostic.BAD_OPTION, Position.of(null), BATCH, value,
+                "a whole number of samples from 1 to " + Integer.MAX_VALUE);
+        return 1;
     }
 
     /** The target a preset gives at a precision; no device for {@link DevicePreset#NONE}. */

@@ -57,14 +57,8 @@ public final class MemoryAnalyzer {
             long nanos = -1;
             boolean computeBound = false;
             if (target.hasDevice()) {
-                BigInteger compute = BigInteger.valueOf(layer.flops()).multiply(BigInteger.valueOf(target
-                        .bytesPerSecond()));
-                BigInteger memory = BigInteger.valueOf(moved).multiply(BigInteger.valueOf(target
-                        .peakFlopsPerSecond()));
-                computeBound = compute.compareTo(memory) >= 0;
-                nanos = computeBound
-                        ? ceilNanos("latency" + layerOf, layer.flops(), "FLOPs", target.peakFlopsPerSecond())
-                        : ceilNanos("latency" + layerOf, moved, "bytes moved", target.bytesPerSecond());
+                computeBound = computeBound(layer.flops(), moved, target);
+                nanos = rooflineNanos("latency" + layerOf, layer.flops(), moved, target);
                 latency = Exact.add("latency" + of, latency, nanos);
             }
             traffic.add(new LayerTraffic(outputBytes, moved, nanos, computeBound));
@@ -74,6 +68,20 @@ public final class MemoryAnalyzer {
         long paramBytes = Exact.multiply("parameter bytes" + of, cost.params(), bytes);
         long peak = Exact.multiply("peak activation bytes" + of, peakElements(cost, inputElements), bytes);
         return new MemoryProfile(target, traffic, paramBytes, activationBytes, peak, bytesMoved, latency);
+    }
+
+    /** Whether {@code flops / peak >= moved / bandwidth} on the target's device. */
+    static boolean computeBound(long flops, long moved, Target target) {
+        BigInteger compute = BigInteger.valueOf(flops).multiply(BigInteger.valueOf(target.bytesPerSecond()));
+        BigInteger memory = BigInteger.valueOf(moved).multiply(BigInteger.valueOf(target.peakFlopsPerSecond()));
+        return compute.compareTo(memory) >= 0;
+    }
+
+    /** The roofline bound {@code max(flops / peak, moved / bandwidth)} on the target's device, rounded up. */
+    static long rooflineNanos(String figure, long flops, long moved, Target target) {
+        return computeBound(flops, moved, target)
+                ? ceilNanos(figure, flops, "FLOPs", target.peakFlopsPerSecond())
+                : ceilNanos(figure, moved, "bytes moved", target.bytesPerSecond());
     }
 
     /**

@@ -129,6 +129,10 @@ public enum Diagnostic {
             "%s is %s; PyTorch's nn.RNN applies tanh or relu only: write ActivationFunction.TANH (the default) or "
                     + "ActivationFunction.RELU"),
 
+    BAD_BATCH("MC220", Kind.ERROR,
+            "@Training batch is %d; a batch has at least 1 sample: write batch = 1 or more, or leave it out to take "
+                    + "-Amodelcost.batch (default 1)"),
+
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");
 

@@ -9,6 +9,7 @@ import dev.modelcost.Network;
 import dev.modelcost.Param;
 import dev.modelcost.Shape;
 import dev.modelcost.Stage;
+import dev.modelcost.Training;
 import dev.modelcost.When;
 import dev.modelcost.processor.kinds.LayerRules;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class AnnotationNames {
     public static final String PARAM = Param.class.getCanonicalName();
     public static final String STAGE = Stage.class.getCanonicalName();
     public static final String DEVICE = Device.class.getCanonicalName();
+    public static final String TRAINING = Training.class.getCanonicalName();
     public static final String GENERATED = "javax.annotation.processing.Generated";
 
     /**
@@ -72,7 +74,7 @@ public final class AnnotationNames {
 
     private static Set<String> claimed() {
         List<String> names = new ArrayList<>(FIELD_ANNOTATIONS);
-        names.addAll(List.of(NETWORK, BLOCK, DEVICE, Shape.class.getCanonicalName(), GENERATED));
+        names.addAll(List.of(NETWORK, BLOCK, DEVICE, TRAINING, Shape.class.getCanonicalName(), GENERATED));
         return Set.copyOf(names);
     }
 

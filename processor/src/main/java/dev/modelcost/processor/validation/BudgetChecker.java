@@ -129,6 +129,7 @@ public final class BudgetChecker {
             case ACTIVATIONS -> cost.activations();
             case MEMORY_BYTES -> memory.memoryBytes();
             case LATENCY_NANOS -> memory.latencyNanos();
+            case TRAINING_MEMORY_BYTES -> memory.training().trainingMemoryBytes();
         };
     }
 
@@ -141,6 +142,7 @@ public final class BudgetChecker {
             case ACTIVATIONS -> layer.activations();
             case MEMORY_BYTES -> layer.params() * memory.target().precision().bytes() + traffic.activationBytes();
             case LATENCY_NANOS -> traffic.latencyNanos();
+            case TRAINING_MEMORY_BYTES -> memory.training().layerBytes(layer);
         };
     }
 

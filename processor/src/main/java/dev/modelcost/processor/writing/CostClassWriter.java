@@ -15,6 +15,7 @@ import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
+import dev.modelcost.processor.analysis.TrainingProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,7 @@ public final class CostClassWriter {
         type.addField(stringConstant("OUTPUT_SHAPE", cost.output().toString(),
                 "Shape of one output sample: channels, then spatial sizes.\n"));
         addMemory(type, memory);
+        addTraining(type, memory);
         type.addField(FieldSpec.builder(MODEL_COST, "MODEL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("These totals with the per-layer breakdown, in declaration order.\n")
                 .initializer("new $T($L, $L, $L, MACS, BIAS_ADDS, FLOPS, PARAMS, ACTIVATIONS, PRECISION, PARAM_BYTES,"
@@ -163,6 +165,43 @@ public final class CostClassWriter {
             type.addField(longConstant("LATENCY_NANOS", memory.latencyNanos(),
                     "Roofline lower bound on the time of one forward pass on {@link #DEVICE}, in nanoseconds: each\n"
                             + "layer takes at least {@code max(FLOPs / peak, bytes moved / bandwidth)}, rounded up.\n"));
+        }
+    }
+
+    /** The training memory of {@code @Training}'s optimizer, precision and batch, and the roofline over the batch. */
+    private static void addTraining(TypeSpec.Builder type, MemoryProfile memory) {
+        TrainingProfile training = memory.training();
+        type.addField(stringConstant("OPTIMIZER", training.training().optimizer().name(),
+                "The optimizer the training memory is for ({@code @Training}, else Adam).\n"));
+        type.addField(stringConstant("TRAINING_PRECISION", training.training().precision().name(),
+                "The numeric types of training ({@code @Training}, else FP32).\n"));
+        type.addField(FieldSpec.builder(int.class, "BATCH", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Samples per batch ({@code @Training(batch)}, else {@code -Amodelcost.batch}, else 1).\n")
+                .initializer("$L", training.training().batch())
+                .build());
+        type.addField(longConstant("TRAINING_WEIGHT_BYTES", training.weightBytes(),
+                "{@code PARAMS} x the weight bytes of {@link #TRAINING_PRECISION}: the weights the passes compute with.\n"));
+        type.addField(longConstant("GRADIENT_BYTES", training.gradientBytes(),
+                "One gradient per parameter, at the weights' precision.\n"));
+        type.addField(longConstant("MASTER_WEIGHT_BYTES", training.masterWeightBytes(),
+                "The FP32 copy of the weights that mixed precision updates: 4 bytes per parameter, else 0.\n"));
+        type.addField(longConstant("OPTIMIZER_STATE_BYTES", training.optimizerStateBytes(),
+                "The optimizer's state: per parameter none for SGD, a momentum for SGD with momentum, momentum and\n"
+                        + "variance for Adam and AdamW; 4 bytes each, 2 in pure bfloat16.\n"));
+        type.addField(longConstant("SAVED_ACTIVATION_BYTES", training.savedActivationBytes(),
+                "Activations saved for the backward pass: the input, every layer's output and what attention keeps\n"
+                        + "in between (queries, keys, values, scores, heads' output), per sample, times {@link #BATCH}.\n"));
+        type.addField(longConstant("TRAINING_MEMORY_BYTES", training.trainingMemoryBytes(),
+                "What a training step holds: {@code TRAINING_WEIGHT_BYTES + GRADIENT_BYTES + MASTER_WEIGHT_BYTES\n"
+                        + "+ OPTIMIZER_STATE_BYTES + SAVED_ACTIVATION_BYTES}, as the ZeRO paper counts it (16 bytes per\n"
+                        + "parameter for mixed-precision Adam); a tied matrix once.\n"));
+        if (memory.target().hasDevice()) {
+            type.addField(longConstant("BATCH_LATENCY_NANOS", training.batchLatencyNanos(),
+                    "Roofline lower bound on a forward pass of {@link #BATCH} samples on {@link #DEVICE}, in\n"
+                            + "nanoseconds: each layer at least {@code max(BATCH x FLOPs / peak, (weights read once\n"
+                            + "+ BATCH x its other bytes moved) / bandwidth)}, rounded up; at batch 1, {@code LATENCY_NANOS}.\n"));
+            type.addField(longConstant("BATCH_LATENCY_PER_SAMPLE_NANOS", training.batchLatencyPerSampleNanos(),
+                    "{@code BATCH_LATENCY_NANOS / BATCH}, rounded up: the time per sample at that batch.\n"));
         }
     }
 

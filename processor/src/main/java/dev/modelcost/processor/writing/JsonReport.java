@@ -7,6 +7,7 @@ import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
+import dev.modelcost.processor.analysis.TrainingProfile;
 import dev.modelcost.processor.model.Target;
 
 /**
@@ -47,11 +48,30 @@ public final class JsonReport {
                 .key(Convention.BYTES_MOVED.key()).value(memory.bytesMoved());
         nanos(json, memory.latencyNanos());
         json.endObject();
+        training(json, memory.training());
         json.key(Reports.LAYERS).beginArray();
         for (int i = 0; i < cost.layers().size(); i++) {
             layer(json, cost, i, memory.layers().get(i), memory.target().hasDevice());
         }
         return json.endArray().endObject().toString();
+    }
+
+    private static void training(JsonBuilder json, TrainingProfile training) {
+        json.key("training").beginObject()
+                .key("optimizer").value(training.training().optimizer().name())
+                .key("precision").value(training.training().precision().name())
+                .key("batch").value(training.training().batch())
+                .key("weightBytes").value(training.weightBytes())
+                .key("gradientBytes").value(training.gradientBytes())
+                .key("masterWeightBytes").value(training.masterWeightBytes())
+                .key("optimizerStateBytes").value(training.optimizerStateBytes())
+                .key(Convention.SAVED_ACTIVATION_BYTES.key()).value(training.savedActivationBytes())
+                .key(Convention.TRAINING_MEMORY_BYTES.key()).value(training.trainingMemoryBytes());
+        json.key(Convention.BATCH_LATENCY_NANOS.key());
+        nullable(json, training.batchLatencyNanos());
+        json.key("batchLatencyPerSampleNanos");
+        nullable(json, training.batchLatencyPerSampleNanos());
+        json.endObject();
     }
 
     private static void target(JsonBuilder json, Target target) {
@@ -104,6 +124,11 @@ public final class JsonReport {
 
     private static void nanos(JsonBuilder json, long nanos) {
         json.key(Convention.LATENCY_NANOS.key());
+        nullable(json, nanos);
+    }
+
+    /** A figure that is -1 without a device, as null. */
+    private static void nullable(JsonBuilder json, long nanos) {
         if (nanos < 0) {
             json.nullValue();
         } else {

@@ -6,6 +6,7 @@ import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.analysis.Numbers;
+import dev.modelcost.processor.analysis.TrainingProfile;
 
 /** The Markdown report of a network: totals and a per-layer table that a pull request can show. */
 public final class MarkdownReport {
@@ -34,6 +35,7 @@ public final class MarkdownReport {
         if (memory.latencyNanos() >= 0) {
             total(md, Convention.LATENCY_NANOS, memory.latencyNanos());
         }
+        training(md, memory);
         md.append("\n| # | layer | kind | settings | input | output | MACs | FLOPs | params | bytes moved |");
         md.append(memory.target().hasDevice() ? " latency (ns) | bound |\n" : "\n");
         md.append("|---:|---|---|---|---|---|---:|---:|---:|---:|");
@@ -54,6 +56,24 @@ public final class MarkdownReport {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** The training step's memory and the batch roofline, in a table of their own: they are per batch. */
+    private static void training(StringBuilder md, MemoryProfile memory) {
+        TrainingProfile training = memory.training();
+        md.append("\nTraining with ").append(training.training().optimizer()).append(" in ")
+                .append(training.training().precision()).append(", batch ").append(training.training().batch())
+                .append(".\n\n| training | value | counts |\n|---|---:|---|\n");
+        total(md, "weight bytes", training.weightBytes(), "");
+        total(md, "gradient bytes", training.gradientBytes(), "");
+        total(md, "master weight bytes", training.masterWeightBytes(), "");
+        total(md, "optimizer state bytes", training.optimizerStateBytes(), "");
+        total(md, Convention.SAVED_ACTIVATION_BYTES, training.savedActivationBytes());
+        total(md, Convention.TRAINING_MEMORY_BYTES, training.trainingMemoryBytes());
+        if (training.batchLatencyNanos() >= 0) {
+            total(md, Convention.BATCH_LATENCY_NANOS, training.batchLatencyNanos());
+            total(md, "batch latency per sample (ns)", training.batchLatencyPerSampleNanos(), "");
+        }
     }
 
     private static void total(StringBuilder md, Convention figure, long value) {
