@@ -26,7 +26,8 @@ import javax.lang.model.util.Elements;
  */
 public final class SuperNetwork {
     private static final List<String> CLASS_ANNOTATIONS =
-            List.of(AnnotationNames.NETWORK, AnnotationNames.BUDGET, AnnotationNames.DEVICE);
+            List.of(AnnotationNames.NETWORK, AnnotationNames.BUDGET, AnnotationNames.DEVICE,
+                    AnnotationNames.TRAINING);
 
     private final Elements elements;
 
