@@ -62,7 +62,8 @@ class TrainingMemoryTest {
 
     @Test
     void everyOptimizerAndPrecisionHoldsItsBytesPerParameter() {
-        // Bytes per parameter, weight + gradient + master + states x state bytes (docs/FORMULAS.md's table):
+        // Bytes per parameter, weight + gradient + master + states x state bytes, the table of
+        // docs/FORMULAS.md#training-memory-and-the-batch:
         Map<TrainingPrecision, Map<Optimizer, Long>> perParameter = Map.of(
                 TrainingPrecision.FP32, Map.of(Optimizer.SGD, 8L, // 4 + 4
                         Optimizer.SGD_MOMENTUM, 12L, // 4 + 4 + 4

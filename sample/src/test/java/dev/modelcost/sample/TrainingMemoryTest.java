@@ -86,7 +86,8 @@ class TrainingMemoryTest {
         // final norm 4,194,304 each; lm_head 128,256 * 2,048 = 262,668,288; each of the 16 layers: its norms,
         // attention, mlp and residuals 6 * 4,194,304, attention's queries and heads' output 2 * 4,194,304, keys
         // and values of 8 heads of 64, 2 * 1,048,576, and 32 * 2,048 * 2,048 = 134,217,728 scores: 169,869,312;
-        // 16 layers 2,717,908,992. (The gated MLP's 8,192-wide inner tensors are not counted: docs/FORMULAS.md.)
+        // 16 layers 2,717,908,992. (The gated MLP's 8,192-wide inner tensors are not counted:
+        // docs/FORMULAS.md#training-memory-and-the-batch.)
         // 2,717,908,992 + 2,048 + 2 * 4,194,304 + 262,668,288 = 2,988,967,936 elements, 11,955,871,744 bytes.
         assertEquals(11_955_871_744L, Llama32OneBCost.SAVED_ACTIVATION_BYTES);
         // Adam in FP32: 16 * 1,235,814,400 = 19,773,030,400 + 11,955,871,744 = 31,728,902,144.
