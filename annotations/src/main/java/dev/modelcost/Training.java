@@ -15,9 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Training {
-    /** The value of {@link #batch()} that takes the batch of {@code -Amodelcost.batch}, else 1. */
-    int OPTION_BATCH = 0;
-
     /** The optimizer, which decides the state kept per parameter. */
     Optimizer optimizer() default Optimizer.ADAM;
 
@@ -25,8 +22,9 @@ public @interface Training {
     TrainingPrecision precision() default TrainingPrecision.FP32;
 
     /**
-     * Samples per batch, at least 1; it wins over {@code -Amodelcost.batch}. Saved activations scale with it; the
-     * batch roofline reads each layer's weights once per batch.
+     * Samples per batch: written, at least 1 (else error MC220), and it wins over {@code -Amodelcost.batch}; left
+     * out, the option's batch, else 1. Saved activations scale with it; the batch roofline reads each layer's
+     * weights once per batch.
      */
-    int batch() default OPTION_BATCH;
+    int batch() default 0;
 }

@@ -95,4 +95,25 @@ class TrainingDiagnosticsTest {
                 "public class Huge {", "    @Conv(out = 8, kernel = 1) Layer conv;", "}");
         Fixture.assertExactly(Fixture.compile(fixture), fixture);
     }
+
+    @Test
+    void aCopyCarriesItsNetworksTrainingAndAnotherTrainingIsNoCopy() {
+        Fixture base = Fixture.of("package inh;", "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 4, size = {8, 8}))",
+                "@Training(optimizer = Optimizer.SGD)",
+                "public class Base {", "    @Conv(out = 8, kernel = 1) Layer conv;", "}");
+        // As AutoValue's @CopyAnnotations writes it: the same class annotations, no layers; counted once, as Base.
+        Fixture copy = Fixture.of("package inh;", "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 4, size = {8, 8}))",
+                "@Training(optimizer = Optimizer.SGD)",
+                "public class Copy extends Base {", "}");
+        Fixture other = Fixture.of("package inh;", "import dev.modelcost.*;",
+                "    @Network(input = @Shape(channels = 4, size = {8, 8}))",
+                "//  ^ error [MC155] network Other extends network Base with other class annotations than Base's",
+                "@Training(optimizer = Optimizer.ADAM)",
+                "public class Other extends Base {", "}");
+        Fixture.Outcome outcome = Fixture.compile(base, copy, other);
+        Fixture.assertExactly(outcome, base, copy, other);
+        assertThat(outcome.generatedSources()).containsExactly("inh.BaseCost");
+    }
 }

@@ -180,7 +180,8 @@ public final class CostClassWriter {
                 .initializer("$L", training.training().batch())
                 .build());
         type.addField(longConstant("TRAINING_WEIGHT_BYTES", training.weightBytes(),
-                "{@code PARAMS} x the weight bytes of {@link #TRAINING_PRECISION}: the weights the passes compute with.\n"));
+                "{@code PARAMS} x the weight bytes of {@link #TRAINING_PRECISION}: the weights the passes compute"
+                        + " with.\n"));
         type.addField(longConstant("GRADIENT_BYTES", training.gradientBytes(),
                 "One gradient per parameter, at the weights' precision.\n"));
         type.addField(longConstant("MASTER_WEIGHT_BYTES", training.masterWeightBytes(),
@@ -190,16 +191,19 @@ public final class CostClassWriter {
                         + "variance for Adam and AdamW; 4 bytes each, 2 in pure bfloat16.\n"));
         type.addField(longConstant("SAVED_ACTIVATION_BYTES", training.savedActivationBytes(),
                 "Activations saved for the backward pass: the input, every layer's output and what attention keeps\n"
-                        + "in between (queries, keys, values, scores, heads' output), per sample, times {@link #BATCH}.\n"));
+                        + "in between (queries, keys, values, scores, heads' output), per sample, times"
+                        + " {@link #BATCH}.\n"));
         type.addField(longConstant("TRAINING_MEMORY_BYTES", training.trainingMemoryBytes(),
                 "What a training step holds: {@code TRAINING_WEIGHT_BYTES + GRADIENT_BYTES + MASTER_WEIGHT_BYTES\n"
-                        + "+ OPTIMIZER_STATE_BYTES + SAVED_ACTIVATION_BYTES}, as the ZeRO paper counts it (16 bytes per\n"
+                        + "+ OPTIMIZER_STATE_BYTES + SAVED_ACTIVATION_BYTES}, as the ZeRO paper counts it"
+                        + " (16 bytes per\n"
                         + "parameter for mixed-precision Adam); a tied matrix once.\n"));
         if (memory.target().hasDevice()) {
             type.addField(longConstant("BATCH_LATENCY_NANOS", training.batchLatencyNanos(),
                     "Roofline lower bound on a forward pass of {@link #BATCH} samples on {@link #DEVICE}, in\n"
                             + "nanoseconds: each layer at least {@code max(BATCH x FLOPs / peak, (weights read once\n"
-                            + "+ BATCH x its other bytes moved) / bandwidth)}, rounded up; at batch 1, {@code LATENCY_NANOS}.\n"));
+                            + "+ BATCH x its other bytes moved) / bandwidth)}, rounded up; at batch 1,"
+                            + " {@code LATENCY_NANOS}.\n"));
             type.addField(longConstant("BATCH_LATENCY_PER_SAMPLE_NANOS", training.batchLatencyPerSampleNanos(),
                     "{@code BATCH_LATENCY_NANOS / BATCH}, rounded up: the time per sample at that batch.\n"));
         }
