@@ -102,6 +102,18 @@ class TrainingMemoryTest {
     }
 
     @Test
+    void anEmptyTrainingIsTheTrainingOfANetworkWithoutOne() {
+        // @Training's defaults are the figures without it: Adam, FP32, the option's batch (3 here).
+        Compiled empty = conv("@Training", "-Amodelcost.batch=3");
+        assertThat(empty.staticField("t.NCost", "OPTIMIZER")).isEqualTo("ADAM");
+        assertThat(empty.staticField("t.NCost", "TRAINING_PRECISION")).isEqualTo("FP32");
+        assertThat(empty.staticField("t.NCost", "BATCH")).isEqualTo(3);
+        // 640 + 3 * 3,072 = 9,856, as without @Training.
+        assertThat(constant(empty, "TRAINING_MEMORY_BYTES")).isEqualTo(9_856L);
+        assertThat(constant(conv("", "-Amodelcost.batch=3"), "TRAINING_MEMORY_BYTES")).isEqualTo(9_856L);
+    }
+
+    @Test
     void savedActivationsScaleWithTheBatchAndParametersDoNot() {
         Compiled compiled = conv("@Training(optimizer = Optimizer.SGD, batch = 8)");
         // SGD in FP32: 8 * 40 = 320 bytes; saved 8 * 3,072 = 24,576: 24,896.
