@@ -38,4 +38,16 @@ public @interface Budget {
 
     /** Limit on the roofline lower bound on latency, in nanoseconds ({@code LATENCY_NANOS}); needs a {@link Device}. */
     long latencyNanos() default UNLIMITED;
+
+    /**
+     * Limit on the roofline lower bound on one decode step's latency at the longest context, in nanoseconds
+     * ({@code DECODE_LATENCY_NANOS}); on a network with {@link Generation} and a {@link Device}.
+     */
+    long decodeLatencyNanos() default UNLIMITED;
+
+    /**
+     * Limit on the key/value cache's bytes at the longest context ({@code KV_CACHE_BYTES}); on a network with
+     * {@link Generation}.
+     */
+    long kvCacheBytes() default UNLIMITED;
 }

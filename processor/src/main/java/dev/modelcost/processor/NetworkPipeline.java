@@ -4,9 +4,11 @@ import dev.modelcost.processor.analysis.MemoryAnalyzer;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.diag.Findings;
+import dev.modelcost.processor.expand.GenerationAnalyzer;
 import dev.modelcost.processor.expand.LayerSteps;
 import dev.modelcost.processor.expand.NetworkExpander;
 import dev.modelcost.processor.model.NetworkDecl;
+import dev.modelcost.processor.read.GenerationReader;
 import dev.modelcost.processor.read.NetworkReader;
 import dev.modelcost.processor.read.NetworkTemplate;
 import dev.modelcost.processor.read.SuperNetwork;
@@ -31,6 +33,8 @@ import javax.lang.model.util.Elements;
  *       repetition; each layer goes through {@link LayerSteps} as soon as its inputs are known (instantiate,
  *       validate, analyze, all by its kind's rule), then the totals;
  *   <li><b>memory</b> ({@link MemoryAnalyzer}): bytes moved, peak activations, the roofline bound;
+ *   <li><b>generation</b> ({@link GenerationAnalyzer}), with {@code @Generation}: the network expanded again on
+ *       its prompt and on one token, its decode steps and key/value cache;
  *   <li><b>budgets</b> ({@link BudgetChecker}): the network's and each layer's limits;
  *   <li><b>write</b> ({@link NetworkWriter}): the cost class and the reports, only without errors.
  * </ol>
@@ -41,6 +45,8 @@ final class NetworkPipeline {
     private final NetworkExpander expander;
     private final DeclarationValidator validator = new DeclarationValidator();
     private final MemoryAnalyzer memoryAnalyzer = new MemoryAnalyzer();
+    private final GenerationReader generationReader;
+    private final GenerationAnalyzer generation;
     private final BudgetChecker budgets = new BudgetChecker();
     private final NetworkWriter writer;
 
@@ -49,6 +55,8 @@ final class NetworkPipeline {
         this.superNetworks = new SuperNetwork(elements);
         this.reader = reader;
         this.expander = expander;
+        this.generationReader = new GenerationReader(elements);
+        this.generation = new GenerationAnalyzer(expander);
         this.writer = writer;
     }
 
@@ -66,7 +74,8 @@ final class NetworkPipeline {
             return;
         }
         MemoryProfile memory = memoryAnalyzer.profile(cost, declaration.target(), findings);
-        if (memory == null) {
+        cost = memory == null ? null : generation.analyze(template, cost, generationReader.read(type), findings);
+        if (cost == null) {
             return;
         }
         budgets.check(cost, memory, findings);
