@@ -100,7 +100,7 @@ class GenerationDiagnosticsTest {
                         + " key/value cache: it is not causal ... remove @Generation",
                 "    @Attention(heads = 2, causal = true) Layer causal;",
                 "    @LSTM(hidden = 8, bidirectional = true) Layer lstm;",
-                "    //^ error [MC233] layer 'lstm' of network Bidirectional has no decode step ... it is"
+                "  //^ error [MC233] layer 'lstm' of network Bidirectional has no decode step ... it is"
                         + " bidirectional",
                 "}");
         Fixture.assertExactly(Fixture.compile(block, network), block, network);
