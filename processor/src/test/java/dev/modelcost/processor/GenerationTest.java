@@ -1,9 +1,22 @@
 package dev.modelcost.processor;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.testing.compile.Compilation;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.modelcost.processor.testing.Compiled;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code @Generation}: the prefill (the network on the prompt), a decode step at context {@code t} (every layer
@@ -68,5 +81,89 @@ class GenerationTest {
         // 4 + its key and value read, 8 = 84) = 208; head 4 + 10 + 40 = 54. 347 elements, 13,880 ns: the whole
         // cache (8 tokens of 8 elements) is read, and every weight.
         assertThat(compiled.constant(cost, "DECODE_LATENCY_NANOS")).isEqualTo(13_880L);
+    }
+
+    @Test
+    void oneTokenGeneratedIsThePrefillAloneAndNoDeviceGivesNoLatency() {
+        String[] source = TINY_DECODER.clone();
+        source[3] = "@Generation(prompt = 7, tokens = 1)";
+        source[4] = "";
+        Compiled compiled = Compiled.source(source);
+        String cost = "g.TinyDecoderCost";
+        // Prefill on 7 tokens: 228 * 7 + 24 * 49 = 1,596 + 1,176 = 2,772; one token generated: the prefill alone.
+        assertThat(compiled.constant(cost, "PREFILL_FLOPS")).isEqualTo(2_772L);
+        assertThat(compiled.constant(cost, "GENERATION_FLOPS")).isEqualTo(2_772L);
+        assertThat(compiled.constant(cost, "DECODE_STEP_FLOPS")).isEqualTo(420L);
+        for (String latency : new String[] {"PREFILL_LATENCY_NANOS", "DECODE_LATENCY_NANOS", "LATENCY_NANOS"}) {
+            assertThrows(AssertionError.class, () -> compiled.constant(cost, latency), latency);
+        }
+    }
+
+    @Test
+    void theForwardPassIsOnTheLongestContextThePrefillOnThePrompt() {
+        String[] source = TINY_DECODER.clone();
+        source[2] = "@Network(input = @Shape(channels = 1, size = 4))";
+        source[3] = "@Generation(prompt = 3, tokens = 1)";
+        source[7] = "    @PositionEmbedding(positions = 4) Layer wpe;";
+        Compiled compiled = Compiled.source(source);
+        // On 4 tokens 228 * 4 + 24 * 16 = 1,296; on the prompt of 3, 900; the step at t = 4: 228 + 96 = 324.
+        assertThat(compiled.constant("g.TinyDecoderCost", "FLOPS")).isEqualTo(1_296L);
+        assertThat(compiled.constant("g.TinyDecoderCost", "PREFILL_FLOPS")).isEqualTo(900L);
+        assertThat(compiled.constant("g.TinyDecoderCost", "DECODE_STEP_FLOPS")).isEqualTo(324L);
+        // 4 tokens of 32 bytes.
+        assertThat(compiled.constant("g.TinyDecoderCost", "KV_CACHE_BYTES")).isEqualTo(128L);
+    }
+
+    @Test
+    void theReportsGiveTheGenerationFiguresAsTheConstants() {
+        Compiled compiled = Compiled.source(TINY_DECODER);
+        String text = report(compiled.compilation(), "g.TinyDecoder.json");
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(resource("dev/modelcost/processor/writing/report-schema.json"));
+        assertThat(schema.validate(text, InputFormat.JSON)).isEmpty();
+        Map<?, ?> generation = (Map<?, ?>) JsonMapper.builder().build().readValue(text, Map.class).get("generation");
+        assertThat(generation.get("promptTokens")).isEqualTo(3);
+        assertThat(generation.get("generatedTokens")).isEqualTo(4);
+        assertThat(generation.get("longestContext")).isEqualTo(8);
+        String[][] pairs = {{"prefillFlops", "PREFILL_FLOPS"}, {"decodeStepFlops", "DECODE_STEP_FLOPS"},
+            {"generationFlops", "GENERATION_FLOPS"}, {"kvCacheBytesPerToken", "KV_CACHE_BYTES_PER_TOKEN"},
+            {"kvCacheBytes", "KV_CACHE_BYTES"}, {"prefillLatencyNanos", "PREFILL_LATENCY_NANOS"},
+            {"decodeLatencyNanos", "DECODE_LATENCY_NANOS"}};
+        for (String[] pair : pairs) {
+            assertThat(((Number) generation.get(pair[0])).longValue())
+                    .isEqualTo(compiled.constant("g.TinyDecoderCost", pair[1]));
+        }
+        assertThat(schema.validate(text.replace("\"kvCacheBytes\": 256,", ""), InputFormat.JSON)).isNotEmpty();
+        String markdown = report(compiled.compilation(), "g.TinyDecoder.md");
+        assertThat(markdown).contains("a prompt of 3 tokens, 4 tokens generated, longest context 8.");
+        assertThat(markdown).contains("| generation FLOPs | 1,944 | prefill + each decode step |");
+        assertThat(markdown).contains("| decode step latency (ns) | 13,880 |");
+    }
+
+    @Test
+    void aNetworkWithoutGenerationHasNoneOfItsFigures() {
+        String[] source = TINY_DECODER.clone();
+        source[3] = "";
+        Compiled compiled = Compiled.source(source);
+        assertThat(report(compiled.compilation(), "g.TinyDecoder.json")).doesNotContain("\"generation\"");
+        assertThat(report(compiled.compilation(), "g.TinyDecoder.md")).doesNotContain("key/value cache");
+        assertThrows(AssertionError.class, () -> compiled.constant("g.TinyDecoderCost", "KV_CACHE_BYTES"));
+    }
+
+    private static String report(Compilation compilation, String name) {
+        try {
+            return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/modelcost/" + name)
+                    .orElseThrow().getCharContent(true).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = GenerationTest.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -60,7 +60,7 @@ public final class GenerationAnalyzer {
         }
         long longest = cost.input().size(0);
         long prompt = generation.prompt().value();
-        NetworkCost prefill = prompt == longest ? cost : expandAt(template, cost, prompt, generation, findings);
+        NetworkCost prefill = expandAt(template, cost, prompt, generation, findings);
         NetworkCost oneToken = expandAt(template, cost, 1, generation, findings);
         if (prefill == null || oneToken == null) {
             return null;
