@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The diagnostics of {@code @Generation}: a prompt and tokens beyond the longest context (MC230, on
  * {@code tokens}), no causal self-attention (MC231), an input that is not a sequence (MC232), a layer without a
- * cached decode step (MC233, on the layer, once for a block's), a network that cannot be analyzed on the prompt or
+ * cached decode step (MC233, on the layer, or once where its block is used), a network that cannot be analyzed on the prompt or
  * on one token (MC234), and the budgets on its figures: without {@code @Generation} (MC235), on a layer (MC236),
  * a decode latency without a device (MC129) and over budget (MC200, silenced by {@code modelcost:budget}).
  */
@@ -113,8 +113,8 @@ class GenerationDiagnosticsTest {
                 "import dev.modelcost.*;",
                 "@Network(input = @Shape(channels = 1, size = 16))",
                 "  @Generation(prompt = 4, tokens = 4)",
-                "//^ error [MC234] @Generation of network Pooled: at 1 tokens (a decode step's one token) it cannot"
-                        + " be analyzed: [MC",
+                "//^ error [MC234] @Generation of network Pooled: on one token (a decode step's) it cannot be"
+                        + " analyzed: [MC",
                 "public class Pooled {",
                 "    @Embedding(vocabulary = 10, dim = 8) Layer wte;",
                 "    @Attention(heads = 2, causal = true) Layer attn;",

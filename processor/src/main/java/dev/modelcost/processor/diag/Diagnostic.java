@@ -143,8 +143,8 @@ public enum Diagnostic {
             "layer '%s' of network %s has no decode step with a key/value cache: %s; change the layer, or remove"
                     + " @Generation from the network"),
     GENERATION_FAILS_AT("MC234", Kind.ERROR,
-            "@Generation of network %s: at %d tokens (%s) it cannot be analyzed: %s; make every layer valid at"
-                    + " that length, or change @Generation"),
+            "@Generation of network %s: on %s it cannot be analyzed: %s; make every layer valid on that length,"
+                    + " or change @Generation"),
     GENERATION_BUDGET_WITHOUT_GENERATION("MC235", Kind.ERROR,
             "a %s budget on %s needs @Generation(prompt = ..., tokens = ...) on the network; add it, or remove"
                     + " the limit"),

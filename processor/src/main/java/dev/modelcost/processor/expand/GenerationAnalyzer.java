@@ -159,7 +159,7 @@ public final class GenerationAnalyzer {
             String first = there.all().stream().filter(f -> f.diagnostic().defaultKind()
                     == javax.tools.Diagnostic.Kind.ERROR).map(f -> f.message()).findFirst().orElse("no layers");
             findings.add(Diagnostic.GENERATION_FAILS_AT, generation.annotation(), cost.network().displayName(),
-                    tokens, tokens == 1 ? "a decode step's one token" : "the prompt", first);
+                    tokens == 1 ? "one token (a decode step's)" : "the prompt's " + tokens + " tokens", first);
             return null;
         }
         return at;
