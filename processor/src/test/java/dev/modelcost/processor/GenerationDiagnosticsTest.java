@@ -99,6 +99,13 @@ class GenerationDiagnosticsTest {
                 "  //^ error [MC233] layer 'blocks.0.attn' of network Bidirectional has no decode step with a"
                         + " key/value cache: it is not causal ... remove @Generation",
                 "    @Attention(heads = 2, causal = true) Layer causal;",
+                "    @Conv(out = 8, kernel = 1) Layer perToken;",
+                "    @Conv(out = 8, kernel = 3, padding = 1) Layer window;",
+                "  //^ error [MC233] layer 'window' of network Bidirectional has no decode step ... its kernel or"
+                        + " stride spans several tokens",
+                "    @MaxPool(kernel = 1) Layer pool;",
+                "  //^ error [MC233] layer 'pool' of network Bidirectional has no decode step ... it pools over"
+                        + " tokens",
                 "    @LSTM(hidden = 8, bidirectional = true) Layer lstm;",
                 "  //^ error [MC233] layer 'lstm' of network Bidirectional has no decode step ... it is"
                         + " bidirectional",
@@ -107,20 +114,51 @@ class GenerationDiagnosticsTest {
     }
 
     @Test
-    void aNetworkThatFailsOnOneTokenIsAnErrorOnGeneration() {
+    void aDenseLayerOverTheSequenceHasNoDecodeStep() {
         Fixture fixture = Fixture.of(
                 "package g;",
                 "import dev.modelcost.*;",
                 "@Network(input = @Shape(channels = 1, size = 16))",
-                "  @Generation(prompt = 4, tokens = 4)",
-                "//^ error [MC234] @Generation of network Pooled: on one token (a decode step's) it cannot be"
-                        + " analyzed: [MC",
-                "public class Pooled {",
+                "@Generation(prompt = 4, tokens = 4)",
+                "public class Classifier {",
                 "    @Embedding(vocabulary = 10, dim = 8) Layer wte;",
                 "    @Attention(heads = 2, causal = true) Layer attn;",
-                "    @MaxPool(kernel = 2) Layer pool;",
+                "    @Dense(out = 3) Layer head;",
+                "  //^ error [MC233] layer 'head' of network Classifier has no decode step ... a dense layer flattens"
+                        + " the whole sequence",
                 "}");
         Fixture.assertExactly(Fixture.compile(fixture), fixture);
+    }
+
+    @Test
+    void aNetworkThatFailsOnThePromptOrOnOneTokenIsAnErrorOnGeneration() {
+        // A reshape to 8 x {16} needs 128 elements: the prompt's 4 tokens have 32.
+        Fixture reshaped = Fixture.of(
+                "package g;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 1, size = 16))",
+                "  @Generation(prompt = 4, tokens = 4)",
+                "//^ error [MC234] @Generation of network Reshaped: on the prompt's 4 tokens it cannot be analyzed:"
+                        + " [MC162] layer 'again' reshapes 8x4 (32 elements) to 8x16",
+                "public class Reshaped {",
+                "    @Embedding(vocabulary = 10, dim = 8) Layer wte;",
+                "    @Attention(heads = 2, causal = true) Layer attn;",
+                "    @Reshape(channels = 8, size = 16) Layer again;",
+                "}");
+        // Token 2 (from 0) is in the prompt of 4, not in a decode step's one token.
+        Fixture selected = Fixture.of(
+                "package g;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 1, size = 16))",
+                "  @Generation(prompt = 4, tokens = 4)",
+                "//^ error [MC234] @Generation of network Selected: on one token (a decode step's) it cannot be"
+                        + " analyzed: [MC",
+                "public class Selected {",
+                "    @Embedding(vocabulary = 10, dim = 8) Layer wte;",
+                "    @Attention(heads = 2, causal = true) Layer attn;",
+                "    @SelectToken(index = 2) Layer third;",
+                "}");
+        Fixture.assertExactly(Fixture.compile(reshaped, selected), reshaped, selected);
     }
 
     @Test

@@ -61,8 +61,9 @@ public final class GenerationAnalyzer {
         long longest = cost.input().size(0);
         long prompt = generation.prompt().value();
         NetworkCost prefill = expandAt(template, cost, prompt, generation, findings);
-        NetworkCost oneToken = expandAt(template, cost, 1, generation, findings);
-        if (prefill == null || oneToken == null) {
+        // The first length that fails is reported; the other would most often say the same again.
+        NetworkCost oneToken = prefill == null ? null : expandAt(template, cost, 1, generation, findings);
+        if (oneToken == null) {
             return null;
         }
         try {
