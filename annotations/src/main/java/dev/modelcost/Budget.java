@@ -45,4 +45,16 @@ public @interface Budget {
      * layer, its parameters' share and its own saved activations), as {@link Training} declares the training.
      */
     long trainingMemoryBytes() default UNLIMITED;
+
+    /**
+     * Limit on the roofline lower bound on one decode step's latency at the longest context, in nanoseconds
+     * ({@code DECODE_LATENCY_NANOS}); on a network with {@link Generation} and a {@link Device}.
+     */
+    long decodeLatencyNanos() default UNLIMITED;
+
+    /**
+     * Limit on the key/value cache's bytes at the longest context ({@code KV_CACHE_BYTES}); on a network with
+     * {@link Generation}.
+     */
+    long kvCacheBytes() default UNLIMITED;
 }

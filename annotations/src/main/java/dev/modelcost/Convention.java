@@ -46,7 +46,32 @@ public enum Convention {
     /** The roofline bound on one forward pass of a whole batch. */
     BATCH_LATENCY_NANOS("batchLatencyNanos", "batch latency (ns)", "roofline lower bound on a forward pass of the "
             + "batch: each layer max(batch x flops / peak, (weights read once + batch x the rest of bytesMoved) / "
-            + "bandwidth), rounded up; null without a device", "roofline bound on a batch; weights read once");
+            + "bandwidth), rounded up; null without a device", "roofline bound on a batch; weights read once"),
+    /** The FLOPs of the prefill: the network on the prompt's tokens, with {@code @Generation}. */
+    PREFILL_FLOPS("prefillFlops", "prefill FLOPs", "flops of the network on the prompt's tokens at once, which "
+            + "fills the key/value cache and gives the first token generated", "the network on the prompt"),
+    /** The FLOPs of one decode step at the longest context, with {@code @Generation}. */
+    DECODE_STEP_FLOPS("decodeStepFlops", "decode step FLOPs", "flops of one decode step at the longest context "
+            + "(the declared sequence length): every layer on one new token, attention's products over the keys and "
+            + "values of the whole context, its own included", "one new token, the whole context cached"),
+    /** The FLOPs of generating the declared tokens after the prompt, with {@code @Generation}. */
+    GENERATION_FLOPS("generationFlops", "generation FLOPs", "prefillFlops + the flops of every decode step after "
+            + "it, at contexts prompt + 1 to prompt + tokens - 1: all that generating the tokens takes",
+            "prefill + each decode step"),
+    /** The key/value cache's bytes per token of context, with {@code @Generation}. */
+    KV_CACHE_BYTES_PER_TOKEN("kvCacheBytesPerToken", "key/value cache bytes per token", "bytes the key/value "
+            + "cache holds per token of context: 2 x kvHeads x headSize per causal attention layer, at the "
+            + "precision", "2 x kvHeads x headSize per attention layer"),
+    /** The key/value cache's bytes at the longest context, with {@code @Generation}. */
+    KV_CACHE_BYTES("kvCacheBytes", "key/value cache bytes", "kvCacheBytesPerToken x the longest context (the "
+            + "declared sequence length)", "at the longest context"),
+    /** The prefill's roofline bound, with {@code @Generation} and a device. */
+    PREFILL_LATENCY_NANOS("prefillLatencyNanos", "prefill latency (ns)", "roofline lower bound of the prefill, "
+            + "as latencyNanos for the network on the prompt; null without a device", "roofline, the prompt"),
+    /** One decode step's roofline bound at the longest context, with {@code @Generation} and a device. */
+    DECODE_LATENCY_NANOS("decodeLatencyNanos", "decode step latency (ns)", "roofline lower bound of one decode "
+            + "step at the longest context, as latencyNanos, its bytes moved including every weight and the whole "
+            + "key/value cache read; null without a device", "roofline, every weight and the cache read");
 
     private final String key;
     private final String label;

@@ -6,10 +6,12 @@ import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.analysis.TrainingMemory;
 import dev.modelcost.processor.analysis.TrainingProfile;
 import dev.modelcost.processor.diag.Findings;
+import dev.modelcost.processor.expand.GenerationAnalyzer;
 import dev.modelcost.processor.expand.LayerSteps;
 import dev.modelcost.processor.expand.NetworkExpander;
 import dev.modelcost.processor.model.NetworkDecl;
 import dev.modelcost.processor.model.TrainingDecl;
+import dev.modelcost.processor.read.GenerationReader;
 import dev.modelcost.processor.read.NetworkReader;
 import dev.modelcost.processor.read.NetworkTemplate;
 import dev.modelcost.processor.read.SuperNetwork;
@@ -37,6 +39,8 @@ import javax.lang.model.util.Elements;
  *   <li><b>memory</b> ({@link MemoryAnalyzer}): bytes moved, peak activations, the roofline bound;
  *   <li><b>training</b> ({@link TrainingReader}, {@link TrainingMemory}): the memory of a training step and the
  *       roofline over the batch;
+ *   <li><b>generation</b> ({@link GenerationAnalyzer}), with {@code @Generation}: the network expanded again on
+ *       its prompt and on one token, its decode steps and key/value cache;
  *   <li><b>budgets</b> ({@link BudgetChecker}): the network's and each layer's limits;
  *   <li><b>write</b> ({@link NetworkWriter}): the cost class and the reports, only without errors.
  * </ol>
@@ -49,6 +53,8 @@ final class NetworkPipeline {
     private final MemoryAnalyzer memoryAnalyzer = new MemoryAnalyzer();
     private final TrainingReader trainingReader;
     private final TrainingMemory trainingMemory = new TrainingMemory();
+    private final GenerationReader generationReader;
+    private final GenerationAnalyzer generation;
     private final BudgetChecker budgets = new BudgetChecker();
     private final NetworkWriter writer;
 
@@ -59,6 +65,8 @@ final class NetworkPipeline {
         this.reader = reader;
         this.trainingReader = trainingReader;
         this.expander = expander;
+        this.generationReader = new GenerationReader(elements);
+        this.generation = new GenerationAnalyzer(expander);
         this.writer = writer;
     }
 
@@ -77,7 +85,8 @@ final class NetworkPipeline {
             return;
         }
         MemoryProfile memory = memoryAnalyzer.profile(cost, declaration.target(), findings);
-        if (memory == null) {
+        cost = memory == null ? null : generation.analyze(template, cost, generationReader.read(type), findings);
+        if (cost == null) {
             return;
         }
         TrainingProfile trainingFigures = trainingMemory.profile(cost, memory, training, findings);

@@ -17,13 +17,26 @@ import java.util.List;
  * @param flops total floating-point operations
  * @param params total parameters
  * @param activations total output elements
+ * @param generation what generating text costs, for a network with {@code @Generation}; null without
  */
 public record NetworkCost(NetworkDecl network, TensorShape input, TensorShape output, List<LayerFigures> layers,
         List<List<Integer>> inputs, long macs,
-        long biasAdds, long flops, long params, long activations) {
+        long biasAdds, long flops, long params, long activations, GenerationCost generation) {
 
     public NetworkCost {
         layers = List.copyOf(layers);
         inputs = List.copyOf(inputs);
+    }
+
+    /** A network's cost without generation figures. */
+    public NetworkCost(NetworkDecl network, TensorShape input, TensorShape output, List<LayerFigures> layers,
+            List<List<Integer>> inputs, long macs, long biasAdds, long flops, long params, long activations) {
+        this(network, input, output, layers, inputs, macs, biasAdds, flops, params, activations, null);
+    }
+
+    /** This cost with the figures of generating text. */
+    public NetworkCost withGeneration(GenerationCost figures) {
+        return new NetworkCost(network, input, output, layers, inputs, macs, biasAdds, flops, params, activations,
+                figures);
     }
 }

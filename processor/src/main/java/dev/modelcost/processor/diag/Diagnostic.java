@@ -132,6 +132,31 @@ public enum Diagnostic {
     BAD_BATCH("MC220", Kind.ERROR,
             "@Training batch is %d; a batch has at least 1 sample: write batch = 1 or more, or leave it out to take "
                     + "-Amodelcost.batch (default 1)"),
+    GENERATION_TOO_LONG("MC230", Kind.ERROR,
+            "@Generation of network %s needs prompt + tokens = %d + %d = %d tokens, more than its longest context of"
+                    + " %d (its input's sequence length); use a prompt and tokens that sum to at most %d, or declare"
+                    + " a longer input"),
+    GENERATION_WITHOUT_CAUSAL_ATTENTION("MC231", Kind.ERROR,
+            "@Generation on network %s, which has no causal self-attention layer: a key/value cache is what causal"
+                    + " attention keeps; give its attention causal = true, or remove @Generation"),
+    GENERATION_NOT_A_SEQUENCE("MC232", Kind.ERROR,
+            "@Generation on network %s, whose input %s is not a sequence of tokens (one size); declare input ="
+                    + " @Shape(channels = ..., size = L) with L its longest context, or remove @Generation"),
+    NO_DECODE_STEP("MC233", Kind.ERROR,
+            "layer '%s' of network %s has no decode step with a key/value cache: %s; change the layer, or remove"
+                    + " @Generation from the network"),
+    GENERATION_FAILS_AT("MC234", Kind.ERROR,
+            "@Generation of network %s: on %s it cannot be analyzed: %s; make every layer valid on that length,"
+                    + " or change @Generation"),
+    GENERATION_BUDGET_WITHOUT_GENERATION("MC235", Kind.ERROR,
+            "a %s budget on %s needs @Generation(prompt = ..., tokens = ...) on the network; add it, or remove"
+                    + " the limit"),
+    GENERATION_BUDGET_ON_LAYER("MC236", Kind.ERROR,
+            "a %s budget on layer '%s': it is a figure of the whole network's generation; put it on the"
+                    + " @Network class's @Budget"),
+    GENERATION_TOO_MANY_STEPS("MC237", Kind.ERROR,
+            "@Generation of network %s: %d decode steps of %d layers each are more than %d to sum one by one, and"
+                    + " the steps' costs are not affine in the context; generate fewer tokens"),
 
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");

@@ -71,11 +71,16 @@ public final class NetworkExpander {
 
     /** The network's cost, or null if any problem was found (added to {@code findings}). */
     public NetworkCost expand(NetworkTemplate template, Findings findings) {
+        TensorShape input = analyzer.inputShape(template.declaration(), findings);
+        return input == null ? null : expand(template, input, findings);
+    }
+
+    /**
+     * The network's cost on another input than the one it declares (a sequence of another length, for the
+     * prefill and the decode steps of generation), or null if any problem was found.
+     */
+    public NetworkCost expand(NetworkTemplate template, TensorShape input, Findings findings) {
         NetworkDecl network = template.declaration();
-        TensorShape input = analyzer.inputShape(network, findings);
-        if (input == null) {
-            return null;
-        }
         Walk walk = new Walk(network, input, findings);
         Frame frame = new Frame(Scope.network(), NETWORK_INPUT);
         try {

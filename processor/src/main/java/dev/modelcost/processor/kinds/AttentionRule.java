@@ -158,6 +158,57 @@ final class AttentionRule extends LayerRule<AttentionSpec> {
         return AttentionCount.figures(layer, spec, shape, positionBiasTable, input, input);
     }
 
+    @Override
+    protected String noDecodeStep(AttentionSpec spec) {
+        if (spec.isWindowed()) {
+            return "windowed attention over a feature map has no order of tokens to cache";
+        } else if (spec.isCross()) {
+            return "its keys and values come from '" + spec.keys() + "', not from the tokens generated";
+        } else if (!spec.causal()) {
+            return "it is not causal, so each new token would change every earlier output";
+        }
+        return null;
+    }
+
+    /**
+     * One new token attends over the {@code t} keys and values of the context, its own included: on one token it
+     * met one key, so each of the {@code t - 1} cached ones adds, per head, its share of both products
+     * ({@code 2 hs} multiply-accumulates), a score's operations, the score written and read, and its key and value
+     * read from the cache. The projections and the rotation stay those of the one token.
+     */
+    @Override
+    protected LayerFigures decodeStep(LayerDecl layer, AttentionSpec spec, LayerFigures oneToken, long context) {
+        String of = " of a decode step of layer '" + layer.name() + "'";
+        long heads = spec.heads().value();
+        long headSize = headSizeOf(spec, oneToken);
+        long cached = context - 1;
+        long macsPerKey = Exact.product("MACs" + of, 2, heads, headSize);
+        long macs = Exact.add("MACs" + of, oneToken.macs(), Exact.multiply("MACs" + of, cached, macsPerKey));
+        long flopsPerKey = Exact.add("FLOPs" + of, Exact.multiply("FLOPs" + of, 2, macsPerKey),
+                Exact.multiply("FLOPs" + of, AttentionCount.OPERATIONS_PER_SCORE, heads));
+        long flops = Exact.add("FLOPs" + of, oneToken.flops(), Exact.multiply("FLOPs" + of, cached, flopsPerKey));
+        long movedPerKey = Exact.add("bytes moved" + of, Exact.multiply("bytes moved" + of, 2, heads),
+                Exact.product("bytes moved" + of, 2, spec.keyValueHeads(), headSize));
+        long internal = Exact.add("bytes moved" + of, oneToken.internalElements(),
+                Exact.multiply("bytes moved" + of, cached, movedPerKey));
+        return new LayerFigures(layer, oneToken.settings() + " context=" + context, oneToken.input(),
+                oneToken.output(), macs, oneToken.biasAdds(), flops, oneToken.params(), oneToken.activations(),
+                internal, oneToken.sharedParams());
+    }
+
+    /** A key and a value of {@code Hkv * hs} per token, for a layer that has a decode step. */
+    @Override
+    protected long cachedPerToken(AttentionSpec spec, LayerFigures oneToken) {
+        return noDecodeStep(spec) != null ? 0
+                : Exact.product("key/value cache of layer '" + oneToken.layer().name() + "'", 2,
+                        spec.keyValueHeads(), headSizeOf(spec, oneToken));
+    }
+
+    private static long headSizeOf(AttentionSpec spec, LayerFigures oneToken) {
+        return spec.headSize().value() > 0 ? spec.headSize().value()
+                : oneToken.input().channels() / spec.heads().value();
+    }
+
     /** The head size, given or the features divided by the heads; -1 after reporting heads that do not divide. */
     private static long headSize(LayerDecl layer, AttentionSpec spec, long features, Findings findings) {
         if (spec.headSize().value() > 0) {

@@ -10,7 +10,9 @@ import dev.modelcost.processor.model.IntValue;
 import dev.modelcost.processor.model.IntsValue;
 import dev.modelcost.processor.model.LayerDecl;
 import java.lang.annotation.Annotation;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * {@code @Conv} and {@code @Deconv}, grouped or not ({@code @Grouped}), in any number of spatial dimensions; the
@@ -51,6 +53,15 @@ final class ConvolutionRule extends LayerRule<ConvSpec> {
                 values.enumValue("paddingMode").equals(PaddingMode.SAME.name()),
                 values.position("paddingMode"),
                 grouping);
+    }
+
+    /** A kernel and a stride of 1 work on each token on its own; a wider one mixes neighbouring tokens. */
+    @Override
+    protected String noDecodeStep(ConvSpec conv) {
+        boolean perToken = IntStream.concat(Arrays.stream(conv.kernel().values()),
+                Arrays.stream(conv.stride().values())).allMatch(value -> value == 1);
+        return perToken ? null : "its kernel or stride spans several tokens, and modelcost keeps no cache of a"
+                + " convolution's window";
     }
 
     @Override

@@ -21,6 +21,12 @@ final class DenseRule extends LayerRule<DenseSpec> {
         return new DenseSpec(values.requiredInt("out"), values.bool("bias"));
     }
 
+    /** It flattens its input: every output reads every token, so a new token changes them all. */
+    @Override
+    protected String noDecodeStep(DenseSpec dense) {
+        return "a dense layer flattens the whole sequence, so each new token changes every output";
+    }
+
     @Override
     protected boolean check(LayerDecl layer, DenseSpec dense, Findings findings) {
         return Checks.atLeastOne(dense.out(), findings);

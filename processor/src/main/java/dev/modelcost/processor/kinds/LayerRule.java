@@ -110,6 +110,52 @@ public abstract class LayerRule<S extends LayerSpec> {
         return null;
     }
 
+    /**
+     * Why a layer of these settings has no decode step with a key/value cache (its output at a position depends on
+     * later positions, or on every position at once), or null when it has one: by default it has, as a layer that
+     * works on each token on its own does (docs/FORMULAS.md#generation-with-a-keyvalue-cache).
+     */
+    protected String noDecodeStep(S spec) {
+        return null;
+    }
+
+    /**
+     * Its figures in one decode step at a context of {@code context} tokens: the step runs it on one new token,
+     * whose figures are {@code oneToken} (it analyzed at a sequence of one token). By default those, as for a
+     * layer that works on each token on its own; a layer that reads what earlier tokens left (attention's cached
+     * keys and values) adds what that costs.
+     */
+    protected LayerFigures decodeStep(LayerDecl layer, S spec, LayerFigures oneToken, long context) {
+        return oneToken;
+    }
+
+    /**
+     * The elements it caches per token for later decode steps, given its figures on one token: 0 by default;
+     * attention's keys and values.
+     */
+    protected long cachedPerToken(S spec, LayerFigures oneToken) {
+        return 0;
+    }
+
+    /** The elements the layer caches per token for later decode steps. */
+    public final long cachedPerTokenOf(LayerDecl layer, LayerFigures oneToken) {
+        return cachedPerToken(specType.cast(layer.spec()), oneToken);
+    }
+
+    /** Why the layer has no cached decode step, or null when it has one. */
+    public final String noDecodeStepOf(LayerDecl layer) {
+        return noDecodeStep(specType.cast(layer.spec()));
+    }
+
+    /**
+     * The layer's figures in one decode step at a context of {@code context} tokens, from its figures on one token.
+     *
+     * @throws OverflowException when a figure overflows
+     */
+    public final LayerFigures decodeStepOf(LayerDecl layer, LayerFigures oneToken, long context) {
+        return decodeStep(layer, specType.cast(layer.spec()), oneToken, context);
+    }
+
     /** The layer's weight matrix for this input, or null when it has none to share. */
     public final WeightMatrix matrixOf(LayerDecl layer, TensorShape input) {
         return matrix(specType.cast(layer.spec()), input);

@@ -17,6 +17,8 @@ import java.util.List;
  * {@link PoolingAnalyzer}'s.
  */
 final class PoolingRules {
+    /** Why no pooling layer has a decode step with a key/value cache. */
+    private static final String NO_DECODE_STEP = "it pools over tokens, so each new token changes what it gives";
     private static final PoolingAnalyzer ANALYZER = new PoolingAnalyzer();
 
     private PoolingRules() {
@@ -46,6 +48,12 @@ final class PoolingRules {
                     & Checks.atLeastZero(pool.padding(), findings) & Checks.atLeastOne(pool.dilation(), findings);
         }
 
+        /** It pools over tokens: a new token changes what the windows it falls in give. */
+        @Override
+        protected String noDecodeStep(PoolSpec spec) {
+            return NO_DECODE_STEP;
+        }
+
         @Override
         protected String spatialKind(PoolSpec spec) {
             return "a pooling layer";
@@ -65,6 +73,12 @@ final class PoolingRules {
         Global(Class<? extends Annotation> annotation, LayerKind kind) {
             super(annotation, kind, GlobalPoolSpec.Global.class);
             this.max = kind == LayerKind.MAX_POOL;
+        }
+
+        /** It pools over tokens: a new token changes what the windows it falls in give. */
+        @Override
+        protected String noDecodeStep(GlobalPoolSpec.Global spec) {
+            return NO_DECODE_STEP;
         }
 
         @Override
@@ -89,6 +103,12 @@ final class PoolingRules {
 
         Adaptive() {
             super(AdaptivePool.class, LayerKind.AVG_POOL, GlobalPoolSpec.Adaptive.class);
+        }
+
+        /** It pools over tokens: a new token changes what the windows it falls in give. */
+        @Override
+        protected String noDecodeStep(GlobalPoolSpec.Adaptive spec) {
+            return NO_DECODE_STEP;
         }
 
         @Override

@@ -51,6 +51,13 @@ final class RecurrentRule extends LayerRule<RecurrentSpec> {
                 gatedCell != null ? null : values.position("nonlinearity"));
     }
 
+    /** Forwards, one step per token on the state it keeps; backwards, the last token comes first. */
+    @Override
+    protected String noDecodeStep(RecurrentSpec spec) {
+        return spec.bidirectional() ? "it is bidirectional, so its backward direction starts from the last token"
+                : null;
+    }
+
     @Override
     protected boolean check(LayerDecl layer, RecurrentSpec recurrent, Findings findings) {
         boolean valid = Checks.atLeastOne(recurrent.hidden(), findings);

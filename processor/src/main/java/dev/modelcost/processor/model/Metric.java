@@ -8,7 +8,9 @@ public enum Metric {
     ACTIVATIONS("activations", "activations"),
     MEMORY_BYTES("memoryBytes", "memory bytes"),
     LATENCY_NANOS("latencyNanos", "latency (ns)"),
-    TRAINING_MEMORY_BYTES("trainingMemoryBytes", "training memory bytes");
+    TRAINING_MEMORY_BYTES("trainingMemoryBytes", "training memory bytes"),
+    DECODE_LATENCY_NANOS("decodeLatencyNanos", "decode step latency (ns)"),
+    KV_CACHE_BYTES("kvCacheBytes", "key/value cache bytes");
 
     private final String attribute;
     private final String label;
@@ -16,6 +18,11 @@ public enum Metric {
     Metric(String attribute, String label) {
         this.attribute = attribute;
         this.label = label;
+    }
+
+    /** Whether it is a figure of {@code @Generation}, which only a network has. */
+    public boolean ofGeneration() {
+        return this == DECODE_LATENCY_NANOS || this == KV_CACHE_BYTES;
     }
 
     /** The {@code @Budget} attribute. */

@@ -3,6 +3,7 @@ package dev.modelcost.processor.read;
 import dev.modelcost.Block;
 import dev.modelcost.Budget;
 import dev.modelcost.Device;
+import dev.modelcost.Generation;
 import dev.modelcost.From;
 import dev.modelcost.Grouped;
 import dev.modelcost.Network;
@@ -34,6 +35,7 @@ public final class AnnotationNames {
     public static final String STAGE = Stage.class.getCanonicalName();
     public static final String DEVICE = Device.class.getCanonicalName();
     public static final String TRAINING = Training.class.getCanonicalName();
+    public static final String GENERATION = Generation.class.getCanonicalName();
     public static final String GENERATED = "javax.annotation.processing.Generated";
 
     /**
@@ -74,7 +76,7 @@ public final class AnnotationNames {
 
     private static Set<String> claimed() {
         List<String> names = new ArrayList<>(FIELD_ANNOTATIONS);
-        names.addAll(List.of(NETWORK, BLOCK, DEVICE, TRAINING, Shape.class.getCanonicalName(), GENERATED));
+        names.addAll(List.of(NETWORK, BLOCK, DEVICE, TRAINING, GENERATION, Shape.class.getCanonicalName(), GENERATED));
         return Set.copyOf(names);
     }
 

@@ -31,7 +31,8 @@ public final class BudgetChecker {
     public void check(NetworkCost cost, MemoryProfile memory, Findings findings) {
         if (cost.network().budget() != null) {
             for (BudgetDecl.Limit limit : cost.network().budget().limits()) {
-                if (needsDevice(limit, memory, "network " + cost.network().displayName(), findings)) {
+                if (needsDevice(limit, memory, "network " + cost.network().displayName(), findings)
+                        || needsGeneration(limit, cost, findings)) {
                     continue;
                 }
                 long actual = total(limit.metric(), cost, memory);
@@ -39,7 +40,9 @@ public final class BudgetChecker {
                     findings.add(Diagnostic.BUDGET_EXCEEDED, limit.position(),
                             "network " + cost.network().displayName(), limit.metric().label(),
                             Numbers.grouped(actual), Numbers.grouped(limit.value()), excess(actual, limit.value()),
-                            "; costliest layers: " + costliest(cost, memory, limit.metric(), actual),
+                            // Generation's figures are the whole network's: no layer's share to name.
+                            limit.metric().ofGeneration() ? ""
+                                    : "; costliest layers: " + costliest(cost, memory, limit.metric(), actual),
                             Diagnostic.BUDGET_SUPPRESSION);
                 }
             }
@@ -72,6 +75,11 @@ public final class BudgetChecker {
     private static void layerLimit(NetworkCost cost, MemoryProfile memory, BudgetDecl.Limit limit,
             List<Integer> layers, Findings findings) {
         String owner = layerName(cost, layers.get(0));
+        if (limit.metric().ofGeneration()) {
+            findings.add(Diagnostic.GENERATION_BUDGET_ON_LAYER, limit.position(), limit.metric().attribute(),
+                    cost.layers().get(layers.get(0)).layer().name());
+            return;
+        }
         if (needsDevice(limit, memory, owner, findings)) {
             return;
         }
@@ -113,8 +121,19 @@ public final class BudgetChecker {
 
     private static boolean needsDevice(BudgetDecl.Limit limit, MemoryProfile memory, String owner,
             Findings findings) {
-        if (limit.metric() == Metric.LATENCY_NANOS && !memory.target().hasDevice()) {
+        if ((limit.metric() == Metric.LATENCY_NANOS || limit.metric() == Metric.DECODE_LATENCY_NANOS)
+                && !memory.target().hasDevice()) {
             findings.add(Diagnostic.LATENCY_WITHOUT_DEVICE, limit.position(), owner);
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether a limit on a figure of generation stands on a network without {@code @Generation} (reported). */
+    private static boolean needsGeneration(BudgetDecl.Limit limit, NetworkCost cost, Findings findings) {
+        if (limit.metric().ofGeneration() && cost.generation() == null) {
+            findings.add(Diagnostic.GENERATION_BUDGET_WITHOUT_GENERATION, limit.position(),
+                    limit.metric().attribute(), "network " + cost.network().displayName());
             return true;
         }
         return false;
@@ -130,6 +149,8 @@ public final class BudgetChecker {
             case MEMORY_BYTES -> memory.memoryBytes();
             case LATENCY_NANOS -> memory.latencyNanos();
             case TRAINING_MEMORY_BYTES -> memory.training().trainingMemoryBytes();
+            case DECODE_LATENCY_NANOS -> cost.generation().decodeLatencyNanos();
+            case KV_CACHE_BYTES -> cost.generation().kvCacheBytes();
         };
     }
 
@@ -143,6 +164,8 @@ public final class BudgetChecker {
             case MEMORY_BYTES -> layer.params() * memory.target().precision().bytes() + traffic.activationBytes();
             case LATENCY_NANOS -> traffic.latencyNanos();
             case TRAINING_MEMORY_BYTES -> memory.training().layerBytes(layer);
+            // Only a network's (MC236): a layer is never measured on them.
+            case DECODE_LATENCY_NANOS, KV_CACHE_BYTES -> 0;
         };
     }
 

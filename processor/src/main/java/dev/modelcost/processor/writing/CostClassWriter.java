@@ -11,6 +11,7 @@ import dev.modelcost.LayerCost;
 import dev.modelcost.LayerTable;
 import dev.modelcost.ModelCost;
 import dev.modelcost.Reports;
+import dev.modelcost.processor.analysis.GenerationCost;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
@@ -87,6 +88,9 @@ public final class CostClassWriter {
                 "Shape of one output sample: channels, then spatial sizes.\n"));
         addMemory(type, memory);
         addTraining(type, memory);
+        if (cost.generation() != null) {
+            addGeneration(type, cost.generation(), memory.target().hasDevice());
+        }
         type.addField(FieldSpec.builder(MODEL_COST, "MODEL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("These totals with the per-layer breakdown, in declaration order.\n")
                 .initializer("new $T($L, $L, $L, MACS, BIAS_ADDS, FLOPS, PARAMS, ACTIVATIONS, PRECISION, PARAM_BYTES,"
@@ -206,6 +210,42 @@ public final class CostClassWriter {
                             + " {@code LATENCY_NANOS}.\n"));
             type.addField(longConstant("BATCH_LATENCY_PER_SAMPLE_NANOS", training.batchLatencyPerSampleNanos(),
                     "{@code BATCH_LATENCY_NANOS / BATCH}, rounded up: the time per sample at that batch.\n"));
+        }
+    }
+
+    /** The figures of generating text with a key/value cache, for a network with {@code @Generation}. */
+    private static void addGeneration(TypeSpec.Builder type, GenerationCost generation, boolean device) {
+        type.addField(longConstant("PROMPT_TOKENS", generation.prompt(),
+                "Tokens of the prompt that {@code @Generation} declares, run at once by the prefill.\n"));
+        type.addField(longConstant("GENERATED_TOKENS", generation.tokens(),
+                "Tokens that {@code @Generation} declares generated after the prompt.\n"));
+        type.addField(longConstant("LONGEST_CONTEXT", generation.longestContext(),
+                "The longest context in tokens: the network's declared sequence length.\n"));
+        type.addField(longConstant("PREFILL_FLOPS", generation.prefillFlops(),
+                "FLOPs of the prefill: the network on the {@link #PROMPT_TOKENS} tokens of the prompt at once,\n"
+                        + "which fills the key/value cache and gives the first token generated.\n"));
+        type.addField(longConstant("DECODE_STEP_FLOPS", generation.decodeStepFlops(),
+                "FLOPs of one decode step at the longest context ({@link #LONGEST_CONTEXT} tokens, the costliest\n"
+                        + "step): every layer on one new token, attention's projections on it and its products\n"
+                        + "against the keys and values of the whole context, its own included.\n"));
+        type.addField(longConstant("GENERATION_FLOPS", generation.generationFlops(),
+                "FLOPs of generating {@link #GENERATED_TOKENS} tokens after the prompt: {@link #PREFILL_FLOPS}\n"
+                        + "(which gives the first) plus every decode step after it, at contexts\n"
+                        + "{@code PROMPT_TOKENS + 1} to {@code PROMPT_TOKENS + GENERATED_TOKENS - 1}.\n"));
+        type.addField(longConstant("KV_CACHE_BYTES_PER_TOKEN", generation.kvCacheBytesPerToken(),
+                "Bytes of the key/value cache per token of context: a key and a value of\n"
+                        + "{@code kvHeads * headSize} per causal attention layer, at {@link #PRECISION}.\n"));
+        type.addField(longConstant("KV_CACHE_BYTES", generation.kvCacheBytes(),
+                "Bytes of the key/value cache at the longest context:\n"
+                        + "{@code KV_CACHE_BYTES_PER_TOKEN * LONGEST_CONTEXT}.\n"));
+        if (device) {
+            type.addField(longConstant("PREFILL_LATENCY_NANOS", generation.prefillLatencyNanos(),
+                    "Roofline lower bound on the prefill's time on {@link #DEVICE}, in nanoseconds, as\n"
+                            + "{@link #LATENCY_NANOS} for the network on the prompt.\n"));
+            type.addField(longConstant("DECODE_LATENCY_NANOS", generation.decodeLatencyNanos(),
+                    "Roofline lower bound on one decode step's time at the longest context on {@link #DEVICE}, in\n"
+                            + "nanoseconds, as {@link #LATENCY_NANOS} for the step: its bytes moved read every weight\n"
+                            + "and the whole key/value cache.\n"));
         }
     }
 

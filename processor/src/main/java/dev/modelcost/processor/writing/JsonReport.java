@@ -3,6 +3,7 @@ package dev.modelcost.processor.writing;
 import dev.modelcost.Convention;
 import dev.modelcost.From;
 import dev.modelcost.Reports;
+import dev.modelcost.processor.analysis.GenerationCost;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
@@ -49,6 +50,9 @@ public final class JsonReport {
         nanos(json, memory.latencyNanos());
         json.endObject();
         training(json, memory.training());
+        if (cost.generation() != null) {
+            generation(json, cost.generation());
+        }
         json.key(Reports.LAYERS).beginArray();
         for (int i = 0; i < cost.layers().size(); i++) {
             layer(json, cost, i, memory.layers().get(i), memory.target().hasDevice());
@@ -122,8 +126,28 @@ public final class JsonReport {
         json.endObject();
     }
 
+    /** With {@code @Generation}: what generating text costs, the latencies null without a device. */
+    private static void generation(JsonBuilder json, GenerationCost generation) {
+        json.key("generation").beginObject()
+                .key("promptTokens").value(generation.prompt())
+                .key("generatedTokens").value(generation.tokens())
+                .key("longestContext").value(generation.longestContext())
+                .key(Convention.PREFILL_FLOPS.key()).value(generation.prefillFlops())
+                .key(Convention.DECODE_STEP_FLOPS.key()).value(generation.decodeStepFlops())
+                .key(Convention.GENERATION_FLOPS.key()).value(generation.generationFlops())
+                .key(Convention.KV_CACHE_BYTES_PER_TOKEN.key()).value(generation.kvCacheBytesPerToken())
+                .key(Convention.KV_CACHE_BYTES.key()).value(generation.kvCacheBytes());
+        nanos(json, Convention.PREFILL_LATENCY_NANOS, generation.prefillLatencyNanos());
+        nanos(json, Convention.DECODE_LATENCY_NANOS, generation.decodeLatencyNanos());
+        json.endObject();
+    }
+
     private static void nanos(JsonBuilder json, long nanos) {
-        json.key(Convention.LATENCY_NANOS.key());
+        nanos(json, Convention.LATENCY_NANOS, nanos);
+    }
+
+    private static void nanos(JsonBuilder json, Convention figure, long nanos) {
+        json.key(figure.key());
         nullable(json, nanos);
     }
 

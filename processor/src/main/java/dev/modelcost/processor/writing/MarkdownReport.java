@@ -1,6 +1,7 @@
 package dev.modelcost.processor.writing;
 
 import dev.modelcost.Convention;
+import dev.modelcost.processor.analysis.GenerationCost;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
@@ -36,6 +37,21 @@ public final class MarkdownReport {
             total(md, Convention.LATENCY_NANOS, memory.latencyNanos());
         }
         training(md, memory);
+        GenerationCost generation = cost.generation();
+        if (generation != null) {
+            md.append("\nGeneration with a key/value cache: a prompt of ").append(generation.prompt())
+                    .append(" tokens, ").append(generation.tokens()).append(" tokens generated, longest context ")
+                    .append(generation.longestContext()).append(".\n\n| generation | value | counts |\n|---|---:|---|\n");
+            total(md, Convention.PREFILL_FLOPS, generation.prefillFlops());
+            total(md, Convention.DECODE_STEP_FLOPS, generation.decodeStepFlops());
+            total(md, Convention.GENERATION_FLOPS, generation.generationFlops());
+            total(md, Convention.KV_CACHE_BYTES_PER_TOKEN, generation.kvCacheBytesPerToken());
+            total(md, Convention.KV_CACHE_BYTES, generation.kvCacheBytes());
+            if (memory.target().hasDevice()) {
+                total(md, Convention.PREFILL_LATENCY_NANOS, generation.prefillLatencyNanos());
+                total(md, Convention.DECODE_LATENCY_NANOS, generation.decodeLatencyNanos());
+            }
+        }
         md.append("\n| # | layer | kind | settings | input | output | MACs | FLOPs | params | bytes moved |");
         md.append(memory.target().hasDevice() ? " latency (ns) | bound |\n" : "\n");
         md.append("|---:|---|---|---|---|---|---:|---:|---:|---:|");
