@@ -17,10 +17,11 @@ import java.util.List;
  * @param flops total floating-point operations
  * @param params total parameters
  * @param activations total output elements
+ * @param backward the backward pass of a training step and its operations
  */
 public record NetworkCost(NetworkDecl network, TensorShape input, TensorShape output, List<LayerFigures> layers,
         List<List<Integer>> inputs, long macs,
-        long biasAdds, long flops, long params, long activations) {
+        long biasAdds, long flops, long params, long activations, BackwardPass backward) {
 
     public NetworkCost {
         layers = List.copyOf(layers);

@@ -2,9 +2,11 @@ package dev.modelcost.processor.expand;
 
 import dev.modelcost.From;
 import dev.modelcost.processor.analysis.CostAnalyzer;
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.analysis.Numbers;
+import dev.modelcost.processor.analysis.OverflowException;
 import dev.modelcost.processor.analysis.TensorShape;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
@@ -92,7 +94,13 @@ public final class NetworkExpander {
         }
         // The network's output is its last field's, which need not be the last layer listed: a stage whose block
         // ends in an absent @When layer outputs what that layer would have taken.
-        return analyzer.total(network, input, walk.shapeOf(frame.previous), walk.figures, walk.inputs, findings);
+        return analyzer.total(network, input, walk.shapeOf(frame.previous), walk.figures, walk.inputs,
+                walk.gradients, findings);
+    }
+
+    /** Whether the field is {@code @Frozen}: a layer without weight gradients, or a stage of such layers. */
+    private static boolean isFrozen(Element field) {
+        return AnnotationNames.find(field, AnnotationNames.FROZEN).isPresent();
     }
 
     /** The {@code @Block} class a {@code @Stage} names, or null when it names something else. */
@@ -178,6 +186,10 @@ public final class NetworkExpander {
         private final List<String> flattenedBy = new ArrayList<>();
         private final List<LayerFigures> figures = new ArrayList<>();
         private final List<List<Integer>> inputs = new ArrayList<>();
+        /** Each layer's backward pass, as its rule counts it. */
+        private final List<GradientWork> gradients = new ArrayList<>();
+        /** How many of the stages being expanded are {@code @Frozen}: their layers are, all of them. */
+        private int frozenStages;
         private final TiedWeights tiedWeights = new TiedWeights();
         /** The blocks being instantiated, outermost first, so that a cycle reads in the order it was entered. */
         private final Deque<TypeElement> blockStack = new ArrayDeque<>();
@@ -313,10 +325,28 @@ public final class NetworkExpander {
                 return addNode(outcome.output(), flattenedBy, null, frame.scope.fullName(template.name()));
             }
             LayerDecl layer = outcome.layer();
+            GradientWork gradient = gradients(declared, layer, inputShapes, layerFigures);
+            if (gradient == null) {
+                valid = false;
+                return addNode(outcome.output(), flattenedBy, null, layer.name());
+            }
+            gradients.add(gradient);
             boolean flattens = layerFigures.output().rank() == 0 && layerFigures.input().rank() > 0;
             inputs.add(List.copyOf(inputNodes));
             return addNode(layerFigures.output(), flattens ? layer.name() : flattenedOf(inputNodes.get(0)),
                     layerFigures, layer.name());
+        }
+
+        /** What the layer's backward pass can compute, or null when a count overflows (reported). */
+        private GradientWork gradients(LayerTemplate.OneLayer declared, LayerDecl layer, List<TensorShape> inputs,
+                LayerFigures figures) {
+            boolean frozen = frozenStages > 0 || isFrozen(layer.field());
+            try {
+                return declared.rule().gradientsOf(layer, inputs, figures, frozen);
+            } catch (OverflowException e) {
+                findings.add(Diagnostic.OVERFLOW, layer.annotation(), e.figure(), e.terms(), e.limit());
+                return null;
+            }
         }
 
         /** Instantiates the stage's block once per repetition; returns the last repetition's output node. */
@@ -372,6 +402,8 @@ public final class NetworkExpander {
                 tooManyLayers(stageName);
             }
             blockStack.push(block.type());
+            boolean frozen = isFrozen(template.field());
+            frozenStages += frozen ? 1 : 0;
             int current = inputNode;
             for (int rep = 0; rep < repeat; rep++) {
                 long stepsBefore = steps;
@@ -395,6 +427,7 @@ public final class NetworkExpander {
                 }
             }
             blockStack.pop();
+            frozenStages -= frozen ? 1 : 0;
             expanding = outerExpanding;
             return current;
         }
