@@ -38,4 +38,11 @@ public @interface Budget {
 
     /** Limit on the roofline lower bound on latency, in nanoseconds ({@code LATENCY_NANOS}); needs a {@link Device}. */
     long latencyNanos() default UNLIMITED;
+
+    /**
+     * Limit on the floating-point operations of one training step per sample ({@code TRAINING_STEP_FLOPS}: the
+     * forward pass's FLOPs plus its backward pass's, which computes each layer's input gradient only after a
+     * trainable layer and its weight gradients only when it is not {@link Frozen}).
+     */
+    long trainingStepFlops() default UNLIMITED;
 }

@@ -33,7 +33,19 @@ public enum Convention {
     INTENSITY("intensity", "intensity", "flops / bytesMoved", "FLOPs per byte moved"),
     /** {@link ModelCost#latencyNanos()}. */
     LATENCY_NANOS("latencyNanos", "latency (ns)", "roofline lower bound: max(flops / peak, bytesMoved / "
-            + "bandwidth), rounded up; null without a device", "roofline lower bound");
+            + "bandwidth), rounded up; null without a device", "roofline lower bound"),
+    /** The backward pass of one training step: its multiply-accumulates. */
+    BACKWARD_MACS("backwardMacs", "backward MACs", "multiply-accumulates of the backward pass of a training step: "
+            + "each layer's input gradient when a trainable layer lies before it, its weight gradients when it is "
+            + "trainable (not @Frozen); each equal to the forward macs for convolution, transposed convolution, "
+            + "dense and linear layers", "input gradients after a trainable layer, weight gradients of trainable ones"),
+    /** The backward pass of one training step: its operations. */
+    BACKWARD_FLOPS("backwardFlops", "backward FLOPs", "2 x backwardMacs + bias gradients (one addition per output "
+            + "element with a bias) + the other layers' gradient operations, per kind as documented",
+            "2 x backward MACs + the gradients' other operations"),
+    /** Forward and backward operations of one training step. */
+    TRAINING_STEP_FLOPS("trainingStepFlops", "training-step FLOPs", "flops + backwardFlops: one training step's "
+            + "forward and backward passes per sample, without the optimizer's update", "forward + backward FLOPs");
 
     private final String key;
     private final String label;

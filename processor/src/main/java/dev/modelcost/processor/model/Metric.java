@@ -7,7 +7,8 @@ public enum Metric {
     PARAMS("params", "parameters"),
     ACTIVATIONS("activations", "activations"),
     MEMORY_BYTES("memoryBytes", "memory bytes"),
-    LATENCY_NANOS("latencyNanos", "latency (ns)");
+    LATENCY_NANOS("latencyNanos", "latency (ns)"),
+    TRAINING_STEP_FLOPS("trainingStepFlops", "training-step FLOPs");
 
     private final String attribute;
     private final String label;

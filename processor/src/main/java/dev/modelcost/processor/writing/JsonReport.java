@@ -3,6 +3,7 @@ package dev.modelcost.processor.writing;
 import dev.modelcost.Convention;
 import dev.modelcost.From;
 import dev.modelcost.Reports;
+import dev.modelcost.processor.analysis.LayerBackward;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
@@ -46,6 +47,9 @@ public final class JsonReport {
                 .key("memoryBytes").value(memory.memoryBytes())
                 .key(Convention.BYTES_MOVED.key()).value(memory.bytesMoved());
         nanos(json, memory.latencyNanos());
+        json.key(Convention.BACKWARD_MACS.key()).value(cost.backward().macs())
+                .key(Convention.BACKWARD_FLOPS.key()).value(cost.backward().flops())
+                .key(Convention.TRAINING_STEP_FLOPS.key()).value(cost.backward().trainingStepFlops());
         json.endObject();
         json.key(Reports.LAYERS).beginArray();
         for (int i = 0; i < cost.layers().size(); i++) {
@@ -99,6 +103,11 @@ public final class JsonReport {
         } else {
             json.nullValue();
         }
+        LayerBackward backward = cost.backward().layers().get(index);
+        json.key("inputGradient").value(backward.inputGradient())
+                .key("weightGradient").value(backward.weightGradient())
+                .key(Convention.BACKWARD_MACS.key()).value(backward.macs())
+                .key(Convention.BACKWARD_FLOPS.key()).value(backward.flops());
         json.endObject();
     }
 

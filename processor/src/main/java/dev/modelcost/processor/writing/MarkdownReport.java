@@ -34,6 +34,9 @@ public final class MarkdownReport {
         if (memory.latencyNanos() >= 0) {
             total(md, Convention.LATENCY_NANOS, memory.latencyNanos());
         }
+        total(md, Convention.BACKWARD_MACS, cost.backward().macs());
+        total(md, Convention.BACKWARD_FLOPS, cost.backward().flops());
+        total(md, Convention.TRAINING_STEP_FLOPS, cost.backward().trainingStepFlops());
         md.append("\n| # | layer | kind | settings | input | output | MACs | FLOPs | params | bytes moved |");
         md.append(memory.target().hasDevice() ? " latency (ns) | bound |\n" : "\n");
         md.append("|---:|---|---|---|---|---|---:|---:|---:|---:|");
