@@ -129,6 +129,10 @@ public enum Diagnostic {
             "%s is %s; PyTorch's nn.RNN applies tanh or relu only: write ActivationFunction.TANH (the default) or "
                     + "ActivationFunction.RELU"),
 
+    FROZEN_WITHOUT_WEIGHTS("MC210", Kind.ERROR,
+            "layer '%s' is @Frozen, but a @%s layer %s has no weights to freeze: its gradient passes through it "
+                    + "either way; remove @Frozen, or put it on a layer with weights"),
+
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");
 

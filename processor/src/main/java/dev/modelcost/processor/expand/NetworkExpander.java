@@ -30,8 +30,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
@@ -340,7 +342,15 @@ public final class NetworkExpander {
         /** What the layer's backward pass can compute, or null when a count overflows (reported). */
         private GradientWork gradients(LayerTemplate.OneLayer declared, LayerDecl layer, List<TensorShape> inputs,
                 LayerFigures figures) {
-            boolean frozen = frozenStages > 0 || isFrozen(layer.field());
+            Optional<AnnotationMirror> frozenHere = AnnotationNames.find(layer.field(), AnnotationNames.FROZEN);
+            if (frozenHere.isPresent() && figures.params() == 0 && figures.sharedParams() == 0) {
+                // A block's own text: reported once, however often the block is used.
+                findings.addOnce(Diagnostic.FROZEN_WITHOUT_WEIGHTS, Position.of(layer.field(), frozenHere.get()),
+                        layer.name(), AnnotationNames.simpleName(declared.rule().annotation()),
+                        figures.settings().isEmpty() ? "" : "(" + figures.settings() + ")");
+                return null;
+            }
+            boolean frozen = frozenStages > 0 || frozenHere.isPresent();
             try {
                 return declared.rule().gradientsOf(layer, inputs, figures, frozen);
             } catch (OverflowException e) {
