@@ -61,4 +61,23 @@ class BackwardDiagnosticsTest {
         Fixture.assertExactly(outcome, fixture);
         assertThat(outcome.generatedSources()).containsExactly("d.OverStepCost");
     }
+
+    @Test
+    void aTrainingStepBeyondLongIsAnOverflowOfTheNetwork() {
+        // A 1x1 convolution 65,536 -> 65,536 on 23,171^2 positions: F = 65,536^2 * 23,171^2 =
+        // 2,305,947,501,473,038,336 MACs, forward FLOPs 2F + 65,536 * 23,171^2 = 4,611,930,188,912,590,848, which
+        // fit a long; fed by the input its backward is its weight gradients, as many FLOPs again: 9.2e18 does not.
+        Fixture fixture = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "    @Network(input = @Shape(channels = 65536, size = {23171, 23171}))",
+                "//  ^ error [MC110] training-step FLOPs of network HugeStep (4,611,930,188,912,590,848 + "
+                        + "4,611,930,188,912,590,848) exceeds the largest long",
+                "public class HugeStep {",
+                "    @Conv(out = 65536, kernel = 1) Layer conv;",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(fixture);
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
 }

@@ -45,11 +45,19 @@ public final class BackwardAnalyzer {
         boolean weight = w.trainable();
         boolean any = input || weight;
         String of = " of layer '" + name + "'";
-        long macs = Exact.add("backward MACs" + of, Exact.add("backward MACs" + of,
-                input ? w.inputMacs() : 0, any ? w.innerMacs() : 0), weight ? w.weightMacs() : 0);
-        long ops = Exact.add("backward FLOPs" + of, Exact.add("backward FLOPs" + of,
-                input ? w.inputOps() : 0, any ? w.innerOps() : 0), weight ? w.weightOps() : 0);
-        long flops = Exact.add("backward FLOPs" + of, Exact.multiply("backward FLOPs" + of, 2, macs), ops);
-        return new LayerBackward(input, weight, macs, flops);
+        long macs = sum("backward MACs" + of, input ? w.inputMacs() : 0, any ? w.innerMacs() : 0,
+                weight ? w.weightMacs() : 0);
+        long ops = sum("backward FLOPs" + of, input ? w.inputOps() : 0, any ? w.innerOps() : 0,
+                weight ? w.weightOps() : 0);
+        return new LayerBackward(input, weight, macs,
+                Exact.add("backward FLOPs" + of, Exact.multiply("backward FLOPs" + of, 2, macs), ops));
+    }
+
+    private static long sum(String figure, long... terms) {
+        long sum = 0;
+        for (long term : terms) {
+            sum = Exact.add(figure, sum, term);
+        }
+        return sum;
     }
 }
