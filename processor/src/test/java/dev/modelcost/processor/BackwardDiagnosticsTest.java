@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The diagnostics of the backward pass: {@code @Frozen} on a layer without weights (MC210, once for a block's
- * field however often the block is used) or on a field that is not a layer (MC114), and a budget on the training
- * step's FLOPs (MC200, as every budget), each on the annotation or value at fault.
+ * field however often the block is used), on a field that is not a layer (MC114), or on one use of a shared
+ * matrix only (MC211); a budget on the training step's FLOPs (MC200, as every budget) and a training step beyond
+ * a long (MC110), each on the annotation or value at fault.
  */
 class BackwardDiagnosticsTest {
 
@@ -49,7 +50,8 @@ class BackwardDiagnosticsTest {
                 "@Network(input = @Shape(channels = 3, size = {8, 8}))",
                 "@Budget(trainingStepFlops = 59_393)",
                 "//                          ^ warning [MC200] network OverStep is over budget: training-step "
-                        + "FLOPs 59,394 > limit 59,393 (+1, 0.0% over) ... costliest layers: stem 56,320 (94.8%), fits 3,074 (5.2%)",
+                        + "FLOPs 59,394 > limit 59,393 (+1, 0.0% over) ... costliest layers: stem 56,320 (94.8%), "
+                        + "fits 3,074 (5.2%)",
                 "public class OverStep {",
                 "    @Budget(trainingStepFlops = 100)",
                 "    //                          ^ warning [MC200] layer 'stem' is over budget: training-step FLOPs "
@@ -75,6 +77,24 @@ class BackwardDiagnosticsTest {
                         + "4,611,930,188,912,590,848) exceeds the largest long",
                 "public class HugeStep {",
                 "    @Conv(out = 65536, kernel = 1) Layer conv;",
+                "}");
+        Fixture.Outcome outcome = Fixture.compile(fixture);
+        Fixture.assertExactly(outcome, fixture);
+        assertThat(outcome.generatedSources()).isEmpty();
+    }
+
+    @Test
+    void aSharedMatrixFrozenInOneUseOnlyIsAnErrorOnTheTie() {
+        Fixture fixture = Fixture.of(
+                "package d;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 1, size = 3))",
+                "public class HalfFrozen {",
+                "    @Frozen @Embedding(vocabulary = 10, dim = 4) Layer wte;",
+                "    @Linear(out = 10, bias = false, tiedTo = \"wte\") Layer head;",
+                "    //                                       ^ error [MC211] layer 'head' is not @Frozen but shares the "
+                        + "weight matrix of 'wte', which is: a shared matrix is one tensor ... freeze both layers "
+                        + "or neither",
                 "}");
         Fixture.Outcome outcome = Fixture.compile(fixture);
         Fixture.assertExactly(outcome, fixture);

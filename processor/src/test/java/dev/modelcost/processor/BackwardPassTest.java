@@ -145,7 +145,8 @@ class BackwardPassTest {
     @Test
     void mergesAndDataMovementPassTheGradientOn() {
         // A residual add of equal shapes: each operand's gradient is the output's, 0.
-        assertThat(afterStem("@Conv(out = 8, kernel = 1, bias = false) Layer c;", "@Add({\"c\", \"stem\"}) Layer sum;")[1])
+        assertThat(afterStem("@Conv(out = 8, kernel = 1, bias = false) Layer c;",
+                "@Add({\"c\", \"stem\"}) Layer sum;")[1])
                 .isEqualTo(STEM_FLOPS + 4 * 4_096L);
         // A gate of 8x1x1 multiplied into 8x8x8: each operand's gradient is the output's times the other,
         // 2 * 1 * 512 = 1,024, and the gate's is summed over the 64 positions, 512 more.
@@ -218,6 +219,12 @@ class BackwardPassTest {
                 "@Linear(out = 10, bias = false, tiedTo = \"wte\") Layer head;");
         assertThat(figures[0]).isEqualTo(240L);
         assertThat(figures[1]).isEqualTo(480L + 12L + 40L);
+        // Both uses frozen: nothing is trainable, so no gradient at all.
+        long[] frozen = backward("@Shape(channels = 1, size = 3)",
+                "@Frozen @Embedding(vocabulary = 10, dim = 4) Layer wte;",
+                "@Frozen @Linear(out = 10, bias = false, tiedTo = \"wte\") Layer head;");
+        assertThat(frozen[0]).isEqualTo(0L);
+        assertThat(frozen[1]).isEqualTo(0L);
     }
 
     @Test

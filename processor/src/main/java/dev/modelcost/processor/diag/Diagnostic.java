@@ -132,6 +132,9 @@ public enum Diagnostic {
     FROZEN_WITHOUT_WEIGHTS("MC210", Kind.ERROR,
             "layer '%s' is @Frozen, but a @%s layer %s has no weights to freeze: its gradient passes through it "
                     + "either way; remove @Frozen, or put it on a layer with weights"),
+    FROZEN_TIE_DIFFERS("MC211", Kind.ERROR,
+            "layer '%s' %s @Frozen but shares the weight matrix of '%s', which %s: a shared matrix is one tensor, "
+                    + "trained in both uses or in neither; freeze both layers or neither"),
 
     BUDGET_EXCEEDED("MC200", Kind.WARNING,
             "%s is over budget: %s %s > limit %s (%s)%s; reduce the cost, raise the limit, or add @SuppressWarnings(\"%s\")");

@@ -13,6 +13,7 @@ import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
 import dev.modelcost.processor.model.LayerDecl;
 import dev.modelcost.processor.model.NetworkDecl;
+import dev.modelcost.processor.model.WeightTie;
 import dev.modelcost.processor.read.AnnotationNames;
 import dev.modelcost.processor.read.AnnotationValues;
 import dev.modelcost.processor.read.BlockTemplate;
@@ -192,6 +193,8 @@ public final class NetworkExpander {
         private final List<GradientWork> gradients = new ArrayList<>();
         /** How many of the stages being expanded are {@code @Frozen}: their layers are, all of them. */
         private int frozenStages;
+        /** Whether each layer walked so far is frozen, by full name, for the layers that share its matrix. */
+        private final Map<String, Boolean> frozenLayers = new HashMap<>();
         private final TiedWeights tiedWeights = new TiedWeights();
         /** The blocks being instantiated, outermost first, so that a cycle reads in the order it was entered. */
         private final Deque<TypeElement> blockStack = new ArrayDeque<>();
@@ -327,7 +330,7 @@ public final class NetworkExpander {
                 return addNode(outcome.output(), flattenedBy, null, frame.scope.fullName(template.name()));
             }
             LayerDecl layer = outcome.layer();
-            GradientWork gradient = gradients(declared, layer, inputShapes, layerFigures);
+            GradientWork gradient = gradients(declared, layer, frame.scope, inputShapes, layerFigures);
             if (gradient == null) {
                 valid = false;
                 return addNode(outcome.output(), flattenedBy, null, layer.name());
@@ -339,9 +342,12 @@ public final class NetworkExpander {
                     layerFigures, layer.name());
         }
 
-        /** What the layer's backward pass can compute, or null when a count overflows (reported). */
-        private GradientWork gradients(LayerTemplate.OneLayer declared, LayerDecl layer, List<TensorShape> inputs,
-                LayerFigures figures) {
+        /**
+         * What the layer's backward pass can compute, or null when {@code @Frozen} is misplaced or a count
+         * overflows (reported).
+         */
+        private GradientWork gradients(LayerTemplate.OneLayer declared, LayerDecl layer, Scope scope,
+                List<TensorShape> inputs, LayerFigures figures) {
             Optional<AnnotationMirror> frozenHere = AnnotationNames.find(layer.field(), AnnotationNames.FROZEN);
             if (frozenHere.isPresent() && figures.params() == 0 && figures.sharedParams() == 0) {
                 // A block's own text: reported once, however often the block is used.
@@ -351,6 +357,15 @@ public final class NetworkExpander {
                 return null;
             }
             boolean frozen = frozenStages > 0 || frozenHere.isPresent();
+            frozenLayers.put(layer.name(), frozen);
+            WeightTie tie = declared.rule().tieOf(layer);
+            Boolean ownerFrozen = tie == null ? null : frozenLayers.get(scope.fullName(tie.owner()));
+            if (ownerFrozen != null && ownerFrozen != frozen) {
+                // One tensor: PyTorch trains it in both uses or in neither.
+                findings.add(Diagnostic.FROZEN_TIE_DIFFERS, tie.position(), layer.name(), frozen ? "is" : "is not",
+                        scope.fullName(tie.owner()), ownerFrozen ? "is" : "is not");
+                return null;
+            }
             try {
                 return declared.rule().gradientsOf(layer, inputs, figures, frozen);
             } catch (OverflowException e) {
