@@ -57,4 +57,11 @@ public @interface Budget {
      * {@link Generation}.
      */
     long kvCacheBytes() default UNLIMITED;
+
+    /**
+     * Limit on the floating-point operations of one training step per sample ({@code TRAINING_STEP_FLOPS}: the
+     * forward pass's FLOPs plus its backward pass's, which computes each layer's input gradient only after a
+     * trainable layer and its weight gradients only when it is not {@link Frozen}).
+     */
+    long trainingStepFlops() default UNLIMITED;
 }

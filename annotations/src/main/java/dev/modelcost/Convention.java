@@ -71,7 +71,19 @@ public enum Convention {
     /** One decode step's roofline bound at the longest context, with {@code @Generation} and a device. */
     DECODE_LATENCY_NANOS("decodeLatencyNanos", "decode step latency (ns)", "roofline lower bound of one decode "
             + "step at the longest context, as latencyNanos, its bytes moved including every weight and the whole "
-            + "key/value cache read; null without a device", "roofline, every weight and the cache read");
+            + "key/value cache read; null without a device", "roofline, every weight and the cache read"),
+    /** The backward pass of one training step: its multiply-accumulates. */
+    BACKWARD_MACS("backwardMacs", "backward MACs", "multiply-accumulates of the backward pass of a training step: "
+            + "each layer's input gradient when a trainable layer lies before it, its weight gradients when it is "
+            + "trainable (not @Frozen); each equal to the forward macs for convolution, transposed convolution, "
+            + "dense and linear layers", "input gradients after a trainable layer, weight gradients of trainable ones"),
+    /** The backward pass of one training step: its operations. */
+    BACKWARD_FLOPS("backwardFlops", "backward FLOPs", "2 x backwardMacs + bias gradients (one addition per output "
+            + "element with a bias) + the other layers' gradient operations, per kind as documented",
+            "2 x backward MACs + the gradients' other operations"),
+    /** Forward and backward operations of one training step. */
+    TRAINING_STEP_FLOPS("trainingStepFlops", "training-step FLOPs", "flops + backwardFlops: one training step's "
+            + "forward and backward passes per sample, without the optimizer's update", "forward + backward FLOPs");
 
     private final String key;
     private final String label;

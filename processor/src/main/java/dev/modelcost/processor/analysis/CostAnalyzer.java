@@ -32,15 +32,17 @@ public final class CostAnalyzer {
      *
      * @param output the network's output: its last field's
      * @param inputs for each layer, the indices of the layers it takes (-1: the network's input)
+     * @param gradients for each layer, what its backward pass can compute
      */
     public NetworkCost total(NetworkDecl network, TensorShape input, TensorShape output, List<LayerFigures> layers,
-            List<List<Integer>> inputs, Findings findings) {
+            List<List<Integer>> inputs, List<GradientWork> gradients, Findings findings) {
         String of = " of network " + network.displayName();
         long macs = 0;
         long biasAdds = 0;
         long flops = 0;
         long params = 0;
         long activations = 0;
+        BackwardPass backward;
         try {
             for (LayerFigures layer : layers) {
                 macs = Exact.add("total MACs" + of, macs, layer.macs());
@@ -49,10 +51,12 @@ public final class CostAnalyzer {
                 params = Exact.add("total parameters" + of, params, layer.params());
                 activations = Exact.add("total activations" + of, activations, layer.activations());
             }
+            backward = BackwardAnalyzer.analyze(layers, inputs, gradients, flops, of);
         } catch (OverflowException e) {
             findings.add(Diagnostic.OVERFLOW, network.annotation(), e.figure(), e.terms(), e.limit());
             return null;
         }
-        return new NetworkCost(network, input, output, layers, inputs, macs, biasAdds, flops, params, activations);
+        return new NetworkCost(network, input, output, layers, inputs, macs, biasAdds, flops, params, activations,
+                backward);
     }
 }

@@ -17,11 +17,12 @@ import java.util.List;
  * @param flops total floating-point operations
  * @param params total parameters
  * @param activations total output elements
+ * @param backward the backward pass of a training step and its operations
  * @param generation what generating text costs, for a network with {@code @Generation}; null without
  */
 public record NetworkCost(NetworkDecl network, TensorShape input, TensorShape output, List<LayerFigures> layers,
         List<List<Integer>> inputs, long macs,
-        long biasAdds, long flops, long params, long activations, GenerationCost generation) {
+        long biasAdds, long flops, long params, long activations, BackwardPass backward, GenerationCost generation) {
 
     public NetworkCost {
         layers = List.copyOf(layers);
@@ -30,13 +31,14 @@ public record NetworkCost(NetworkDecl network, TensorShape input, TensorShape ou
 
     /** A network's cost without generation figures. */
     public NetworkCost(NetworkDecl network, TensorShape input, TensorShape output, List<LayerFigures> layers,
-            List<List<Integer>> inputs, long macs, long biasAdds, long flops, long params, long activations) {
-        this(network, input, output, layers, inputs, macs, biasAdds, flops, params, activations, null);
+            List<List<Integer>> inputs, long macs, long biasAdds, long flops, long params, long activations,
+            BackwardPass backward) {
+        this(network, input, output, layers, inputs, macs, biasAdds, flops, params, activations, backward, null);
     }
 
     /** This cost with the figures of generating text. */
     public NetworkCost withGeneration(GenerationCost figures) {
         return new NetworkCost(network, input, output, layers, inputs, macs, biasAdds, flops, params, activations,
-                figures);
+                backward, figures);
     }
 }

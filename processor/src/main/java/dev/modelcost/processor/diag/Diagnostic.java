@@ -129,6 +129,12 @@ public enum Diagnostic {
             "%s is %s; PyTorch's nn.RNN applies tanh or relu only: write ActivationFunction.TANH (the default) or "
                     + "ActivationFunction.RELU"),
 
+    FROZEN_WITHOUT_WEIGHTS("MC210", Kind.ERROR,
+            "layer '%s' is @Frozen, but a @%s layer %s has no weights to freeze: its gradient passes through it "
+                    + "either way; remove @Frozen, or put it on a layer with weights"),
+    FROZEN_TIE_DIFFERS("MC211", Kind.ERROR,
+            "layer '%s' %s @Frozen but shares the weight matrix of '%s', which %s: a shared matrix is one tensor, "
+                    + "trained in both uses or in neither; freeze both layers or neither"),
     BAD_BATCH("MC220", Kind.ERROR,
             "@Training batch is %d; a batch has at least 1 sample: write batch = 1 or more, or leave it out to take "
                     + "-Amodelcost.batch (default 1)"),

@@ -3,6 +3,7 @@ package dev.modelcost.processor.expand;
 import dev.modelcost.processor.analysis.CostAnalyzer;
 import dev.modelcost.processor.analysis.Exact;
 import dev.modelcost.processor.analysis.GenerationCost;
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.MemoryAnalyzer;
 import dev.modelcost.processor.analysis.MemoryProfile;
@@ -20,6 +21,7 @@ import dev.modelcost.processor.model.NetworkDecl;
 import dev.modelcost.processor.read.AnnotationNames;
 import dev.modelcost.processor.read.NetworkTemplate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -172,8 +174,10 @@ public final class GenerationAnalyzer {
         for (LayerFigures layer : oneToken.layers()) {
             layers.add(ruleOf(layer.layer()).decodeStepOf(layer.layer(), layer, context));
         }
+        // A decode step is inference: no backward pass to count.
+        List<GradientWork> noGradients = Collections.nCopies(layers.size(), GradientWork.inputOps(0));
         return totals.total(oneToken.network(), oneToken.input(), oneToken.output(), layers, oneToken.inputs(),
-                findings);
+                noGradients, findings);
     }
 
     /**

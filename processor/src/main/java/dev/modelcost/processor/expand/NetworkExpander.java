@@ -2,15 +2,18 @@ package dev.modelcost.processor.expand;
 
 import dev.modelcost.From;
 import dev.modelcost.processor.analysis.CostAnalyzer;
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.analysis.Numbers;
+import dev.modelcost.processor.analysis.OverflowException;
 import dev.modelcost.processor.analysis.TensorShape;
 import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
 import dev.modelcost.processor.model.LayerDecl;
 import dev.modelcost.processor.model.NetworkDecl;
+import dev.modelcost.processor.model.WeightTie;
 import dev.modelcost.processor.read.AnnotationNames;
 import dev.modelcost.processor.read.AnnotationValues;
 import dev.modelcost.processor.read.BlockTemplate;
@@ -28,8 +31,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
@@ -97,7 +102,13 @@ public final class NetworkExpander {
         }
         // The network's output is its last field's, which need not be the last layer listed: a stage whose block
         // ends in an absent @When layer outputs what that layer would have taken.
-        return analyzer.total(network, input, walk.shapeOf(frame.previous), walk.figures, walk.inputs, findings);
+        return analyzer.total(network, input, walk.shapeOf(frame.previous), walk.figures, walk.inputs,
+                walk.gradients, findings);
+    }
+
+    /** Whether the field is {@code @Frozen}: a layer without weight gradients, or a stage of such layers. */
+    private static boolean isFrozen(Element field) {
+        return AnnotationNames.find(field, AnnotationNames.FROZEN).isPresent();
     }
 
     /** The {@code @Block} class a {@code @Stage} names, or null when it names something else. */
@@ -183,6 +194,12 @@ public final class NetworkExpander {
         private final List<String> flattenedBy = new ArrayList<>();
         private final List<LayerFigures> figures = new ArrayList<>();
         private final List<List<Integer>> inputs = new ArrayList<>();
+        /** Each layer's backward pass, as its rule counts it. */
+        private final List<GradientWork> gradients = new ArrayList<>();
+        /** How many of the stages being expanded are {@code @Frozen}: their layers are, all of them. */
+        private int frozenStages;
+        /** Whether each layer walked so far is frozen, by full name, for the layers that share its matrix. */
+        private final Map<String, Boolean> frozenLayers = new HashMap<>();
         private final TiedWeights tiedWeights = new TiedWeights();
         /** The blocks being instantiated, outermost first, so that a cycle reads in the order it was entered. */
         private final Deque<TypeElement> blockStack = new ArrayDeque<>();
@@ -318,10 +335,48 @@ public final class NetworkExpander {
                 return addNode(outcome.output(), flattenedBy, null, frame.scope.fullName(template.name()));
             }
             LayerDecl layer = outcome.layer();
+            GradientWork gradient = gradients(declared, layer, frame.scope, inputShapes, layerFigures);
+            if (gradient == null) {
+                valid = false;
+                return addNode(outcome.output(), flattenedBy, null, layer.name());
+            }
+            gradients.add(gradient);
             boolean flattens = layerFigures.output().rank() == 0 && layerFigures.input().rank() > 0;
             inputs.add(List.copyOf(inputNodes));
             return addNode(layerFigures.output(), flattens ? layer.name() : flattenedOf(inputNodes.get(0)),
                     layerFigures, layer.name());
+        }
+
+        /**
+         * What the layer's backward pass can compute, or null when {@code @Frozen} is misplaced or a count
+         * overflows (reported).
+         */
+        private GradientWork gradients(LayerTemplate.OneLayer declared, LayerDecl layer, Scope scope,
+                List<TensorShape> inputs, LayerFigures figures) {
+            Optional<AnnotationMirror> frozenHere = AnnotationNames.find(layer.field(), AnnotationNames.FROZEN);
+            if (frozenHere.isPresent() && figures.params() == 0 && figures.sharedParams() == 0) {
+                // A block's own text: reported once, however often the block is used.
+                findings.addOnce(Diagnostic.FROZEN_WITHOUT_WEIGHTS, Position.of(layer.field(), frozenHere.get()),
+                        layer.name(), AnnotationNames.simpleName(declared.rule().annotation()),
+                        figures.settings().isEmpty() ? "" : "(" + figures.settings() + ")");
+                return null;
+            }
+            boolean frozen = frozenStages > 0 || frozenHere.isPresent();
+            frozenLayers.put(layer.name(), frozen);
+            WeightTie tie = declared.rule().tieOf(layer);
+            Boolean ownerFrozen = tie == null ? null : frozenLayers.get(scope.fullName(tie.owner()));
+            if (ownerFrozen != null && ownerFrozen != frozen) {
+                // One tensor: PyTorch trains it in both uses or in neither.
+                findings.add(Diagnostic.FROZEN_TIE_DIFFERS, tie.position(), layer.name(), frozen ? "is" : "is not",
+                        scope.fullName(tie.owner()), ownerFrozen ? "is" : "is not");
+                return null;
+            }
+            try {
+                return declared.rule().gradientsOf(layer, inputs, figures, frozen);
+            } catch (OverflowException e) {
+                findings.add(Diagnostic.OVERFLOW, layer.annotation(), e.figure(), e.terms(), e.limit());
+                return null;
+            }
         }
 
         /** Instantiates the stage's block once per repetition; returns the last repetition's output node. */
@@ -377,6 +432,8 @@ public final class NetworkExpander {
                 tooManyLayers(stageName);
             }
             blockStack.push(block.type());
+            boolean frozen = isFrozen(template.field());
+            frozenStages += frozen ? 1 : 0;
             int current = inputNode;
             for (int rep = 0; rep < repeat; rep++) {
                 long stepsBefore = steps;
@@ -400,6 +457,7 @@ public final class NetworkExpander {
                 }
             }
             blockStack.pop();
+            frozenStages -= frozen ? 1 : 0;
             expanding = outerExpanding;
             return current;
         }

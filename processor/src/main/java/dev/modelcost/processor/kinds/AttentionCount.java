@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.processor.analysis.Dimensions;
 import dev.modelcost.processor.analysis.Exact;
 import dev.modelcost.processor.analysis.LayerFigures;
@@ -66,6 +67,40 @@ final class AttentionCount {
         String settings = settings(of, spec, shape);
         return new LayerFigures(layer, settings, input, output, macs, biasAdds, flops, params,
                 output.elements("activations" + of), kept, 0);
+    }
+
+    /**
+     * The backward pass (docs/FORMULAS.md#the-backward-pass). The products' gradients are four products of the
+     * forward's size ({@code dA = dO V^T}, {@code dV = A^T dO}, {@code dQ = dS K}, {@code dK = dS^T Q}), and the
+     * scores' 5 operations each (the softmax's {@code A (dA - sum(dA A))}, 4, and the scaling, 1); the rotation
+     * of the gradients of Q and K back, as the forward's; with projections, the output projection's input
+     * gradient: all of it needed for the input gradient and the weight gradients alike. The input gradient then
+     * takes the Q, K and V projections' adjoint products; the weight gradients each projection's product again,
+     * the bias gradients the forward's bias additions and a relative position bias one addition per score.
+     */
+    static GradientWork gradients(AttentionSpec spec, AttentionShape shape, long positionBiasTable,
+            LayerFigures figures) {
+        String of = " of layer '" + figures.layer().name() + "'";
+        String macsOf = "backward MACs" + of;
+        String flopsOf = "backward FLOPs" + of;
+        long scores = shape.scores(flopsOf);
+        long products = Exact.product(macsOf, 4, scores, shape.headSize());
+        long rotated = Exact.multiply(flopsOf, Exact.add(flopsOf, Exact.multiply(flopsOf, shape.queries(),
+                shape.heads()), Exact.multiply(flopsOf, shape.keys(), shape.kvHeads())), spec.rotary().value());
+        long innerOps = Exact.add(flopsOf, Exact.multiply(flopsOf, OPERATIONS_PER_SCORE + 1, scores),
+                Exact.multiply(flopsOf, OPERATIONS_PER_ROTATED, rotated));
+        long weightOps = Exact.add(flopsOf, figures.biasAdds(), positionBiasTable > 0 ? scores : 0);
+        if (!spec.projections()) {
+            return new GradientWork(0, 0, products, innerOps, 0, weightOps, false);
+        }
+        long queryElements = Exact.multiply(macsOf, shape.queries(), shape.queryWidth());
+        long inQuery = Exact.multiply(macsOf, queryElements, shape.features());
+        long inKeys = Exact.product(macsOf, 2, Exact.multiply(macsOf, shape.keys(), shape.keyWidth()),
+                shape.keyFeatures());
+        long out = Exact.multiply(macsOf, queryElements, shape.features());
+        long inputMacs = Exact.add(macsOf, inQuery, inKeys);
+        return new GradientWork(inputMacs, 0, Exact.add(macsOf, products, out), innerOps,
+                Exact.add(macsOf, inputMacs, out), weightOps, false);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.Attention;
 import dev.modelcost.LayerKind;
 import dev.modelcost.processor.analysis.Dimensions;
@@ -104,6 +105,25 @@ final class AttentionRule extends LayerRule<AttentionSpec> {
     @Override
     protected LayerFigures analyze(LayerDecl layer, AttentionSpec spec, List<TensorShape> inputs,
             String flattenedBy, Findings findings) {
+        Sized sized = sized(layer, spec, inputs, flattenedBy, findings);
+        return sized == null ? null
+                : AttentionCount.figures(layer, spec, sized.shape(), sized.positionBiasTable(), inputs.get(0),
+                        inputs.get(0));
+    }
+
+    @Override
+    protected GradientWork gradients(AttentionSpec spec, List<TensorShape> inputs, LayerFigures figures) {
+        // The layer was analyzed: its shape is known and has no problem to report.
+        Sized sized = sized(figures.layer(), spec, inputs, null, new Findings());
+        return AttentionCount.gradients(spec, sized.shape(), sized.positionBiasTable(), figures);
+    }
+
+    /** What it works on, and the entries of its relative position bias table per head (0 without). */
+    private record Sized(AttentionShape shape, long positionBiasTable) {
+    }
+
+    private static Sized sized(LayerDecl layer, AttentionSpec spec, List<TensorShape> inputs, String flattenedBy,
+            Findings findings) {
         TensorShape input = inputs.get(0);
         String of = " of layer '" + layer.name() + "'";
         long features = input.channels();
@@ -152,10 +172,7 @@ final class AttentionRule extends LayerRule<AttentionSpec> {
             shape = new AttentionShape(features, input.size(0), keys.channels(), keys.size(0), spec.heads().value(),
                     spec.keyValueHeads(), headSize, 1, input.size(0), keys.size(0));
         }
-        if (!fitsHeads(layer, spec, shape, findings)) {
-            return null;
-        }
-        return AttentionCount.figures(layer, spec, shape, positionBiasTable, input, input);
+        return fitsHeads(layer, spec, shape, findings) ? new Sized(shape, positionBiasTable) : null;
     }
 
     @Override

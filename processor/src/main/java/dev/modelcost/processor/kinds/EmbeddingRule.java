@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.Embedding;
 import dev.modelcost.LayerKind;
 import dev.modelcost.processor.analysis.LayerFigures;
@@ -71,5 +72,14 @@ final class EmbeddingRule extends LayerRule<EmbeddingRule.Spec> {
     @Override
     protected TensorShape unknownShape(Spec embedding, TensorShape input) {
         return TensorShape.unknownSizes(Math.max(1, embedding.dim().value()), 1);
+    }
+
+    /**
+     * Token ids have no gradient; the table's is the output gradient added into the rows looked up, one addition
+     * per output element.
+     */
+    @Override
+    protected GradientWork gradients(Spec embedding, List<TensorShape> inputs, LayerFigures figures) {
+        return GradientWork.weightOps(figures.activations());
     }
 }

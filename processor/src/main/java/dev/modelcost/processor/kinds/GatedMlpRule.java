@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.ActivationFunction;
 import dev.modelcost.GatedMlp;
 import dev.modelcost.LayerKind;
@@ -64,5 +65,22 @@ final class GatedMlpRule extends LayerRule<GatedMlpRule.Spec> {
                 + (mlp.bias() ? " bias" : "");
         return new LayerFigures(layer, settings, input, input, macs, biasAdds, flops, params,
                 input.elements("activations" + of));
+    }
+
+    /**
+     * {@code down}'s weight gradient and its adjoint product back to the hidden values, {@code positions * d *
+     * hidden} each; the gate's product, {@code 2} per hidden value ({@code da = dh u}, {@code du = dh a}), and the
+     * activation's derivative times the gradient, {@code f + 1}; then {@code gate}'s and {@code up}'s weight
+     * gradients and their adjoint products to the input, two of {@code positions * d * hidden} each: the weight
+     * gradients are the forward's MACs, the input gradient two thirds of them, the hidden values' one third.
+     */
+    @Override
+    protected GradientWork gradients(Spec mlp, List<TensorShape> inputs, LayerFigures figures) {
+        String of = " of layer '" + figures.layer().name() + "'";
+        long third = figures.macs() / 3;
+        long positions = inputs.get(0).spatialElements("backward FLOPs" + of);
+        long hiddenOps = Exact.product("backward FLOPs" + of, mlp.activation().flopsPerElement() + 3L, positions,
+                mlp.hidden().value());
+        return new GradientWork(2 * third, 0, third, hiddenOps, figures.macs(), figures.biasAdds(), false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.GroupNorm;
 import dev.modelcost.LayerKind;
 import dev.modelcost.processor.analysis.Divisors;
@@ -35,5 +36,10 @@ final class GroupNormRule extends LayerRule<GroupNormSpec> {
         }
         String settings = "g=" + norm.groups().value() + (norm.affine() ? "" : " no-affine");
         return Normalization.figures(layer, norm.affine(), settings, input);
+    }
+
+    @Override
+    protected GradientWork gradients(GroupNormSpec norm, List<TensorShape> inputs, LayerFigures figures) {
+        return Normalization.gradients(norm.affine(), figures);
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.LayerKind;
 import dev.modelcost.LayerNorm;
 import dev.modelcost.processor.analysis.LayerFigures;
@@ -27,5 +28,10 @@ final class LayerNormRule extends LayerRule<AffineSpec> {
     protected LayerFigures analyze(LayerDecl layer, AffineSpec norm, List<TensorShape> inputs, String flattenedBy,
             Findings findings) {
         return Normalization.figures(layer, norm.affine(), norm.affine() ? "" : "no-affine", inputs.get(0));
+    }
+
+    @Override
+    protected GradientWork gradients(AffineSpec norm, List<TensorShape> inputs, LayerFigures figures) {
+        return Normalization.gradients(norm.affine(), figures);
     }
 }

@@ -2,6 +2,7 @@ package dev.modelcost.processor.kinds;
 
 import dev.modelcost.LayerKind;
 import dev.modelcost.processor.analysis.Dimensions;
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.OverflowException;
 import dev.modelcost.processor.analysis.TensorShape;
@@ -156,6 +157,22 @@ public abstract class LayerRule<S extends LayerSpec> {
         return decodeStep(layer, specType.cast(layer.spec()), oneToken, context);
     }
 
+    /**
+     * What the backward pass of a layer of these settings can compute (docs/FORMULAS.md#the-backward-pass), its
+     * {@code trainable} left false. By default, a layer that multiplies by weights (a convolution, a transposed
+     * convolution, a dense or per-token linear layer): its input gradient is the adjoint product, as many
+     * multiply-accumulates as the forward pass, and the forward's other operations again; its weight gradient the
+     * product of the output gradient with the (unfolded) input, as many again; its bias gradient one addition per
+     * output element, as many as the forward's bias additions. A layer without operations computes nothing.
+     *
+     * @param inputs the shapes of its inputs
+     * @param figures its forward figures
+     */
+    protected GradientWork gradients(S spec, List<TensorShape> inputs, LayerFigures figures) {
+        long others = figures.flops() - 2 * figures.macs() - figures.biasAdds();
+        return new GradientWork(figures.macs(), others, 0, 0, figures.macs(), figures.biasAdds(), false);
+    }
+
     /** The layer's weight matrix for this input, or null when it has none to share. */
     public final WeightMatrix matrixOf(LayerDecl layer, TensorShape input) {
         return matrix(specType.cast(layer.spec()), input);
@@ -164,6 +181,18 @@ public abstract class LayerRule<S extends LayerSpec> {
     /** The earlier layer whose weight matrix the layer shares, or null. */
     public final WeightTie tieOf(LayerDecl layer) {
         return tie(specType.cast(layer.spec()));
+    }
+
+    /**
+     * What the layer's backward pass can compute; an overflow is thrown. It is trainable when it holds weights or
+     * shares a matrix and is not {@code frozen}; a shared matrix's gradient is added into its owner's, one
+     * addition per element, as PyTorch accumulates both uses into one gradient.
+     */
+    public final GradientWork gradientsOf(LayerDecl layer, List<TensorShape> inputs, LayerFigures figures,
+            boolean frozen) {
+        GradientWork work = gradients(specType.cast(layer.spec()), inputs, figures)
+                .plusWeightOps("backward FLOPs of layer '" + layer.name() + "'", figures.sharedParams());
+        return work.trainable(!frozen && (figures.params() > 0 || figures.sharedParams() > 0));
     }
 
     /** The kind of a layer this rule read. */

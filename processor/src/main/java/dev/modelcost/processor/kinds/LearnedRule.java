@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.Combine;
 import dev.modelcost.LayerKind;
 import dev.modelcost.Learned;
@@ -139,5 +140,23 @@ final class LearnedRule extends LayerRule<LearnedRule.Spec> {
             return null;
         }
         return TensorShape.of(channels, sizes);
+    }
+
+    /**
+     * Added: the input's gradient is the output's, the tensor's the output's summed into it, one addition per
+     * output element. Multiplied: the input's is the output's times the tensor, one multiplication per output
+     * element, the tensor's the sum of the output's times the input, two. An input that was broadcast sums its
+     * gradient, one more addition per output element. Prepended: the gradient is only split.
+     */
+    @Override
+    protected GradientWork gradients(Spec learned, List<TensorShape> inputs, LayerFigures figures) {
+        if (learned.combine() == Combine.PREPEND) {
+            return GradientWork.inputOps(0);
+        }
+        String of = "backward FLOPs of layer '" + figures.layer().name() + "'";
+        long out = figures.activations();
+        boolean multiply = learned.combine() == Combine.MULTIPLY;
+        long input = (multiply ? out : 0) + (inputs.get(0).elements(of) < out ? out : 0);
+        return new GradientWork(0, input, 0, 0, 0, Exact.multiply(of, multiply ? 2 : 1, out), false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.LayerKind;
 import dev.modelcost.MatMul;
 import dev.modelcost.processor.analysis.Divisors;
@@ -111,5 +112,12 @@ final class MatMulRule extends LayerRule<MatMulRule.Spec> {
     @Override
     protected TensorShape unknownShape(Spec spec, TensorShape input) {
         return TensorShape.unknownSizes(input.channels(), 1);
+    }
+
+    /** Two adjoint products of the forward's size, one per operand: {@code dA = dC B^T}, {@code dB = A^T dC}. */
+    @Override
+    protected GradientWork gradients(Spec spec, List<TensorShape> inputs, LayerFigures figures) {
+        long macs = Exact.multiply("backward MACs of layer '" + figures.layer().name() + "'", 2, figures.macs());
+        return new GradientWork(macs, 0, 0, 0, 0, 0, false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.Add;
 import dev.modelcost.From;
 import dev.modelcost.LayerKind;
@@ -96,6 +97,25 @@ abstract class MergeRules extends LayerRule<MergeSpec> {
             String of = " of layer '" + layer.name() + "'";
             long flops = Exact.multiply("FLOPs" + of, inputs.size() - 1L, output.elements("FLOPs" + of));
             return LayerFigures.operations(layer, String.join(operator, merge.inputs()), first, output, flops, 0);
+        }
+
+        /**
+         * Each operand's gradient is the output gradient, for {@code @Add}, or the output gradient times the other
+         * {@code n - 1} operands, for {@code @Multiply}: {@code n (n - 1) N_out} multiplications; an operand that
+         * was broadcast sums its gradient over the broadcast positions, {@code N_out} more additions.
+         */
+        @Override
+        protected GradientWork gradients(MergeSpec merge, List<TensorShape> inputs, LayerFigures figures) {
+            String of = "backward FLOPs of layer '" + figures.layer().name() + "'";
+            long out = figures.activations();
+            long n = inputs.size();
+            long ops = kind() == LayerKind.MULTIPLY ? Exact.product(of, n, n - 1, out) : 0;
+            for (TensorShape input : inputs) {
+                if (input.elements(of) < out) {
+                    ops = Exact.add(of, ops, out);
+                }
+            }
+            return GradientWork.inputOps(ops);
         }
 
         /** The broadcast size of two sizes: equal, or one of them 1; null when neither. */

@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.processor.analysis.Exact;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.TensorShape;
@@ -21,5 +22,19 @@ final class Normalization {
         long flops = Exact.multiply("FLOPs" + of, affine ? 5 : 4, input.elements("FLOPs" + of));
         long params = affine ? Exact.multiply("parameters" + of, 2, input.channels()) : 0;
         return LayerFigures.operations(layer, settings, input, input, flops, params);
+    }
+
+    /**
+     * The backward of such a normalization, from the saved normalized input {@code x^} and the reciprocal
+     * deviation {@code r}: {@code dx = r (dx^ - mean(dx^) - x^ mean(dx^ x^))} with {@code dx^ = gamma dy}: per
+     * element the product by gamma (with {@code affine}), a sum, a product and a sum, a product by {@code x^},
+     * two subtractions and the product by {@code r}, 8 (7 without affine); gamma's gradient
+     * {@code sum(dy x^)}, 2, and beta's {@code sum(dy)}, 1, so 3 per element in the parameter gradients.
+     */
+    static GradientWork gradients(boolean affine, LayerFigures figures) {
+        String of = "backward FLOPs of layer '" + figures.layer().name() + "'";
+        long elements = figures.activations();
+        return new GradientWork(0, Exact.multiply(of, affine ? 8 : 7, elements), 0, 0, 0,
+                affine ? Exact.multiply(of, 3, elements) : 0, false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.Activation;
 import dev.modelcost.ActivationFunction;
 import dev.modelcost.Dropout;
@@ -39,6 +40,17 @@ abstract class PointwiseRules extends LayerRule<PointwiseSpec> {
         return LayerFigures.operations(layer, pointwise.settings(), input, input, flops, 0);
     }
 
+    /**
+     * The output gradient times the derivative, at each element: the derivative counted as the function's own
+     * {@code f} operations (an upper bound: a sigmoid's is {@code s (1 - s)} from its output) and one
+     * multiplication, {@code (f + 1) * N}.
+     */
+    @Override
+    protected GradientWork gradients(PointwiseSpec pointwise, List<TensorShape> inputs, LayerFigures figures) {
+        String of = "backward FLOPs of layer '" + figures.layer().name() + "'";
+        return GradientWork.inputOps(Exact.add(of, figures.flops(), figures.activations()));
+    }
+
     /** {@code @Activation}. */
     static final class ActivationRule extends PointwiseRules {
         ActivationRule() {
@@ -75,6 +87,12 @@ abstract class PointwiseRules extends LayerRule<PointwiseSpec> {
         @Override
         public PointwiseSpec read(LayerValues values) {
             return new PointwiseSpec(values.fixed(0), "p=" + values.doubleValue("value"));
+        }
+
+        /** The identity, as its forward pass is counted: the gradient passes through. */
+        @Override
+        protected GradientWork gradients(PointwiseSpec pointwise, List<TensorShape> inputs, LayerFigures figures) {
+            return GradientWork.inputOps(0);
         }
     }
 }

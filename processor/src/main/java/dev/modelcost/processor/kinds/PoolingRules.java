@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.AdaptivePool;
 import dev.modelcost.LayerKind;
 import dev.modelcost.PoolMode;
@@ -64,6 +65,11 @@ final class PoolingRules {
                 Findings findings) {
             return ANALYZER.pool(layer, pool, inputs.get(0), findings);
         }
+
+        @Override
+        protected GradientWork gradients(PoolSpec pool, List<TensorShape> inputs, LayerFigures figures) {
+            return PoolingRules.gradients(pool.max(), figures);
+        }
     }
 
     /** {@code @GlobalMaxPool} and {@code @GlobalAvgPool}. */
@@ -95,6 +101,12 @@ final class PoolingRules {
         protected LayerFigures analyze(LayerDecl layer, GlobalPoolSpec.Global pool, List<TensorShape> inputs,
                 String flattenedBy, Findings findings) {
             return ANALYZER.global(layer, inputs.get(0));
+        }
+
+        @Override
+        protected GradientWork gradients(GlobalPoolSpec.Global pool, List<TensorShape> inputs,
+                LayerFigures figures) {
+            return PoolingRules.gradients(pool.max(), figures);
         }
     }
 
@@ -137,5 +149,20 @@ final class PoolingRules {
                 String flattenedBy, Findings findings) {
             return ANALYZER.adaptive(layer, pool.size(), inputs.get(0), findings);
         }
+
+        @Override
+        protected GradientWork gradients(GlobalPoolSpec.Adaptive pool, List<TensorShape> inputs,
+                LayerFigures figures) {
+            return PoolingRules.gradients(pool.max(), figures);
+        }
+    }
+
+    /**
+     * Max pooling sends each output gradient to its window's maximum, whose position the forward pass kept: one
+     * addition per output element (windows may overlap). Average pooling spreads each output gradient over its
+     * window: one operation per element of every window, as its forward pass counts.
+     */
+    private static GradientWork gradients(boolean max, LayerFigures figures) {
+        return GradientWork.inputOps(max ? figures.activations() : figures.flops());
     }
 }

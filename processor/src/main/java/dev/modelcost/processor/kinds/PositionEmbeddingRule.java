@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.LayerKind;
 import dev.modelcost.PositionEmbedding;
 import dev.modelcost.processor.analysis.Exact;
@@ -58,5 +59,11 @@ final class PositionEmbeddingRule extends LayerRule<PositionEmbeddingRule.Spec> 
         long params = Exact.multiply("parameters" + of, positions, input.channels());
         return LayerFigures.operations(layer, "positions=" + positions, input, input, input.elements("FLOPs" + of),
                 params);
+    }
+
+    /** The input's gradient is the output's; the table's first rows take it, one addition per element. */
+    @Override
+    protected GradientWork gradients(Spec embedding, List<TensorShape> inputs, LayerFigures figures) {
+        return GradientWork.weightOps(figures.activations());
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.processor.analysis.Exact;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.TensorShape;
@@ -46,5 +47,26 @@ final class Recurrence {
         TensorShape output = TensorShape.of(channels, steps);
         return new LayerFigures(layer, settings, input, output, macs, biasAdds, flops, params,
                 output.elements("activations" + of));
+    }
+
+    /**
+     * Back through the steps (docs/FORMULAS.md#the-backward-pass): at every step, layer and direction, each weight
+     * takes one multiply-accumulate in the weight gradients ({@code dW += dz x^T}, {@code dz h^T}: the forward's
+     * MACs) and one in the adjoint products ({@code W^T dz}): those of the first layer's {@code weight_ih} are the
+     * input gradient, the others (the state's through {@code weight_hh}, the upper layers' inputs) are needed for
+     * the weights' too. The cell's element-wise gradients count its forward operations and one multiplication
+     * per gate, {@code (e + g) h}; the bias gradients the forward's bias additions.
+     */
+    static GradientWork gradients(RecurrentSpec recurrent, TensorShape input, LayerFigures figures) {
+        String of = "backward MACs of layer '" + figures.layer().name() + "'";
+        long hidden = recurrent.hidden().value();
+        long directions = recurrent.directions();
+        long steps = input.size(0);
+        long gates = recurrent.cell().gates();
+        long inputMacs = Exact.product(of, steps, directions, gates, hidden, input.channels());
+        long cells = Exact.multiply(of, directions, recurrent.layers().value());
+        long elementwise = Exact.product(of, steps, cells, recurrent.cell().operationsPerUnit() + gates, hidden);
+        return new GradientWork(inputMacs, 0, figures.macs() - inputMacs, elementwise, figures.macs(),
+                figures.biasAdds(), false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.ActivationFunction;
 import dev.modelcost.GRU;
 import dev.modelcost.LSTM;
@@ -96,5 +97,10 @@ final class RecurrentRule extends LayerRule<RecurrentSpec> {
         return "hidden=" + recurrent.hidden().value() + " layers=" + recurrent.layers().value()
                 + (recurrent.bidirectional() ? " bidirectional" : "") + (recurrent.bias() ? "" : " no-bias")
                 + (nonlinearity == null ? "" : " " + nonlinearity.name().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    protected GradientWork gradients(RecurrentSpec recurrent, List<TensorShape> inputs, LayerFigures figures) {
+        return Recurrence.gradients(recurrent, inputs.get(0), figures);
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelcost.processor.kinds;
 
+import dev.modelcost.processor.analysis.GradientWork;
 import dev.modelcost.LayerKind;
 import dev.modelcost.Upsample;
 import dev.modelcost.UpsampleMode;
@@ -77,5 +78,16 @@ final class UpsampleRule extends LayerRule<UpsampleSpec> {
         String settings = (upsample.bilinear() ? "bilinear " : "nearest ") + (byScale ? "x" : "to ")
                 + Dimensions.dims(values);
         return LayerFigures.operations(layer, settings, input, output, flops, 0);
+    }
+
+    /**
+     * Each output gradient goes back to the input elements it was taken from: nearest, one addition into its
+     * source; bilinear, into each of its {@code 2^d} neighbours, a multiplication by the weight and an addition,
+     * {@code 2^(d+1)}: the forward's operations plus one per output element.
+     */
+    @Override
+    protected GradientWork gradients(UpsampleSpec upsample, List<TensorShape> inputs, LayerFigures figures) {
+        String of = "backward FLOPs of layer '" + figures.layer().name() + "'";
+        return GradientWork.inputOps(Exact.add(of, figures.flops(), figures.activations()));
     }
 }

@@ -10,7 +10,8 @@ public enum Metric {
     LATENCY_NANOS("latencyNanos", "latency (ns)"),
     TRAINING_MEMORY_BYTES("trainingMemoryBytes", "training memory bytes"),
     DECODE_LATENCY_NANOS("decodeLatencyNanos", "decode step latency (ns)"),
-    KV_CACHE_BYTES("kvCacheBytes", "key/value cache bytes");
+    KV_CACHE_BYTES("kvCacheBytes", "key/value cache bytes"),
+    TRAINING_STEP_FLOPS("trainingStepFlops", "training-step FLOPs");
 
     private final String attribute;
     private final String label;

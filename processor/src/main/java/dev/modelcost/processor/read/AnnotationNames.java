@@ -5,6 +5,7 @@ import dev.modelcost.Budget;
 import dev.modelcost.Device;
 import dev.modelcost.Generation;
 import dev.modelcost.From;
+import dev.modelcost.Frozen;
 import dev.modelcost.Grouped;
 import dev.modelcost.Network;
 import dev.modelcost.Param;
@@ -33,6 +34,7 @@ public final class AnnotationNames {
     public static final String WHEN = When.class.getCanonicalName();
     public static final String PARAM = Param.class.getCanonicalName();
     public static final String STAGE = Stage.class.getCanonicalName();
+    public static final String FROZEN = Frozen.class.getCanonicalName();
     public static final String DEVICE = Device.class.getCanonicalName();
     public static final String TRAINING = Training.class.getCanonicalName();
     public static final String GENERATION = Generation.class.getCanonicalName();
@@ -45,7 +47,7 @@ public final class AnnotationNames {
     public static final Set<String> LAYERS = layers();
 
     /** The annotations that only modify a layer declared by another one on the same field. */
-    public static final List<String> MODIFIERS = List.of(GROUPED, BUDGET, FROM, WHEN);
+    public static final List<String> MODIFIERS = List.of(GROUPED, BUDGET, FROM, WHEN, FROZEN);
 
     /** Every annotation that belongs on a field of a {@code @Network} or {@code @Block} class. */
     public static final List<String> FIELD_ANNOTATIONS = fieldAnnotations();

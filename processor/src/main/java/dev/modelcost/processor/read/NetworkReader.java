@@ -144,6 +144,7 @@ public final class NetworkReader {
         Optional<AnnotationMirror> budget = AnnotationNames.find(field, AnnotationNames.BUDGET);
         Optional<AnnotationMirror> from = AnnotationNames.find(field, AnnotationNames.FROM);
         Optional<AnnotationMirror> when = AnnotationNames.find(field, AnnotationNames.WHEN);
+        Optional<AnnotationMirror> frozen = AnnotationNames.find(field, AnnotationNames.FROZEN);
 
         if (!inBlock) {
             when.ifPresent(w -> findings.add(Diagnostic.WHEN_OUTSIDE_BLOCK, Position.of(field, w), fieldName));
@@ -154,6 +155,8 @@ public final class NetworkReader {
             budget.ifPresent(b -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, b), "Budget",
                     fieldName, ""));
             from.ifPresent(f -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, f), "From",
+                    fieldName, ""));
+            frozen.ifPresent(f -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, f), "Frozen",
                     fieldName, ""));
             // In a network, MC125 already says to remove it.
             when.filter(w -> inBlock).ifPresent(w -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER,

@@ -116,6 +116,10 @@ public final class BudgetChecker {
     }
 
     private static long perLayer(Metric metric, int index, NetworkCost cost, MemoryProfile memory) {
+        if (metric == Metric.TRAINING_STEP_FLOPS) {
+            // Within the total's bounds: the forward's and the backward's FLOPs are both parts of it.
+            return cost.layers().get(index).flops() + cost.backward().layers().get(index).flops();
+        }
         return perLayer(metric, cost.layers().get(index), memory.layers().get(index), memory);
     }
 
@@ -151,6 +155,7 @@ public final class BudgetChecker {
             case TRAINING_MEMORY_BYTES -> memory.training().trainingMemoryBytes();
             case DECODE_LATENCY_NANOS -> cost.generation().decodeLatencyNanos();
             case KV_CACHE_BYTES -> cost.generation().kvCacheBytes();
+            case TRAINING_STEP_FLOPS -> cost.backward().trainingStepFlops();
         };
     }
 
@@ -166,6 +171,7 @@ public final class BudgetChecker {
             case TRAINING_MEMORY_BYTES -> memory.training().layerBytes(layer);
             // Only a network's (MC236): a layer is never measured on them.
             case DECODE_LATENCY_NANOS, KV_CACHE_BYTES -> 0;
+            case TRAINING_STEP_FLOPS -> throw new IllegalArgumentException("a layer's training step is its network's");
         };
     }
 
@@ -178,11 +184,10 @@ public final class BudgetChecker {
     /** E.g. {@code "conv2 300,000 (46.2%), conv1 ..."}, costliest first, ties in declaration order. */
     private static String costliest(NetworkCost cost, MemoryProfile memory, Metric metric, long total) {
         return IntStream.range(0, cost.layers().size()).boxed()
-                .sorted(Comparator.comparingLong((Integer i) -> perLayer(metric, cost.layers().get(i),
-                        memory.layers().get(i), memory)).reversed())
+                .sorted(Comparator.comparingLong((Integer i) -> perLayer(metric, i, cost, memory)).reversed())
                 .limit(COSTLIEST_SHOWN)
                 .map(i -> {
-                    long value = perLayer(metric, cost.layers().get(i), memory.layers().get(i), memory);
+                    long value = perLayer(metric, i, cost, memory);
                     return cost.layers().get(i).layer().name() + " " + Numbers.grouped(value) + " ("
                             + Numbers.percent(value, total) + ")";
                 })

@@ -14,6 +14,7 @@ import dev.modelcost.Reports;
 import dev.modelcost.processor.analysis.GenerationCost;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
+import dev.modelcost.processor.analysis.BackwardPass;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.analysis.TrainingProfile;
@@ -87,6 +88,7 @@ public final class CostClassWriter {
         type.addField(stringConstant("OUTPUT_SHAPE", cost.output().toString(),
                 "Shape of one output sample: channels, then spatial sizes.\n"));
         addMemory(type, memory);
+        addTrainingStep(type, cost.backward());
         addTraining(type, memory);
         if (cost.generation() != null) {
             addGeneration(type, cost.generation(), memory.target().hasDevice());
@@ -170,6 +172,21 @@ public final class CostClassWriter {
                     "Roofline lower bound on the time of one forward pass on {@link #DEVICE}, in nanoseconds: each\n"
                             + "layer takes at least {@code max(FLOPs / peak, bytes moved / bandwidth)}, rounded up.\n"));
         }
+    }
+
+    /** The backward pass of a training step and the step's operations, per sample. */
+    private static void addTrainingStep(TypeSpec.Builder type, BackwardPass backward) {
+        type.addField(longConstant("BACKWARD_MACS", backward.macs(),
+                "Multiply-accumulates of the backward pass of one training step: each layer's input gradient\n"
+                        + "when a trainable layer lies before it, and its weight gradients when it is trainable (not\n"
+                        + "{@code @Frozen}); for a convolution, a transposed convolution or a linear layer each is its\n"
+                        + "forward MACs.\n"));
+        type.addField(longConstant("BACKWARD_FLOPS", backward.flops(),
+                "Floating-point operations of that backward pass: {@code 2 * BACKWARD_MACS}, plus the bias\n"
+                        + "gradients' additions and the other layers' gradient operations as each kind documents them.\n"));
+        type.addField(longConstant("TRAINING_STEP_FLOPS", backward.trainingStepFlops(),
+                "Floating-point operations of one training step per sample: {@code FLOPS + BACKWARD_FLOPS}, the\n"
+                        + "forward pass and the backward pass (the optimizer's update is not counted).\n"));
     }
 
     /** The training memory of {@code @Training}'s optimizer, precision and batch, and the roofline over the batch. */

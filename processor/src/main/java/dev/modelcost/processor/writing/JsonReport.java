@@ -4,6 +4,7 @@ import dev.modelcost.Convention;
 import dev.modelcost.From;
 import dev.modelcost.Reports;
 import dev.modelcost.processor.analysis.GenerationCost;
+import dev.modelcost.processor.analysis.LayerBackward;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
@@ -48,6 +49,9 @@ public final class JsonReport {
                 .key("memoryBytes").value(memory.memoryBytes())
                 .key(Convention.BYTES_MOVED.key()).value(memory.bytesMoved());
         nanos(json, memory.latencyNanos());
+        json.key(Convention.BACKWARD_MACS.key()).value(cost.backward().macs())
+                .key(Convention.BACKWARD_FLOPS.key()).value(cost.backward().flops())
+                .key(Convention.TRAINING_STEP_FLOPS.key()).value(cost.backward().trainingStepFlops());
         json.endObject();
         training(json, memory.training());
         if (cost.generation() != null) {
@@ -123,6 +127,11 @@ public final class JsonReport {
         } else {
             json.nullValue();
         }
+        LayerBackward backward = cost.backward().layers().get(index);
+        json.key("inputGradient").value(backward.inputGradient())
+                .key("weightGradient").value(backward.weightGradient())
+                .key(Convention.BACKWARD_MACS.key()).value(backward.macs())
+                .key(Convention.BACKWARD_FLOPS.key()).value(backward.flops());
         json.endObject();
     }
 

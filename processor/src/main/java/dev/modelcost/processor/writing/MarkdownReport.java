@@ -36,6 +36,9 @@ public final class MarkdownReport {
         if (memory.latencyNanos() >= 0) {
             total(md, Convention.LATENCY_NANOS, memory.latencyNanos());
         }
+        total(md, Convention.BACKWARD_MACS, cost.backward().macs());
+        total(md, Convention.BACKWARD_FLOPS, cost.backward().flops());
+        total(md, Convention.TRAINING_STEP_FLOPS, cost.backward().trainingStepFlops());
         training(md, memory);
         GenerationCost generation = cost.generation();
         if (generation != null) {
