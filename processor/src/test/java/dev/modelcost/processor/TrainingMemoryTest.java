@@ -61,6 +61,23 @@ class TrainingMemoryTest {
     }
 
     @Test
+    void aFrozenLayerHoldsItsWeightsButNoGradientMasterCopyOrOptimizerState() {
+        Compiled compiled = compile(List.of(), "@Shape(channels = 4, size = {8, 8})",
+                "@Training(optimizer = Optimizer.ADAM, precision = TrainingPrecision.MIXED_FP16)",
+                "@Frozen @Conv(out = 8, kernel = 1) Layer backbone;", "@Conv(out = 2, kernel = 1) Layer head;");
+        // backbone 4 * 8 + 8 = 40 parameters, frozen; head 8 * 2 + 2 = 18, trained. fp16 weights of all 58:
+        // 2 * 58 = 116; the 18 trained ones alone have a gradient 2 * 18 = 36, a master copy 4 * 18 = 72 and
+        // Adam's two states 2 * 4 * 18 = 144 (PyTorch's optimizer holds state only for what it updates).
+        assertThat(constant(compiled, "TRAINING_WEIGHT_BYTES")).isEqualTo(116L);
+        assertThat(constant(compiled, "GRADIENT_BYTES")).isEqualTo(36L);
+        assertThat(constant(compiled, "MASTER_WEIGHT_BYTES")).isEqualTo(72L);
+        assertThat(constant(compiled, "OPTIMIZER_STATE_BYTES")).isEqualTo(144L);
+        // Saved: input 256, backbone 512, head 2 * 64 = 128: 896 elements, fp16 1,792. Total 368 + 1,792.
+        assertThat(constant(compiled, "SAVED_ACTIVATION_BYTES")).isEqualTo(1_792L);
+        assertThat(constant(compiled, "TRAINING_MEMORY_BYTES")).isEqualTo(2_160L);
+    }
+
+    @Test
     void everyOptimizerAndPrecisionHoldsItsBytesPerParameter() {
         // Bytes per parameter, weight + gradient + master + states x state bytes, the table of
         // docs/FORMULAS.md#training-memory-and-the-batch:

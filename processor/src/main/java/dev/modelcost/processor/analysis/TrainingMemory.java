@@ -34,14 +34,30 @@ public final class TrainingMemory {
                 layer.internalElements() / 2);
     }
 
+    /**
+     * The parameters a training step updates: those of the layers that compute weight gradients, so not of a
+     * {@code @Frozen} layer, which keeps its weights but has no gradient, master copy or optimizer state (a
+     * shared matrix is frozen in both its uses or in neither, MC211).
+     */
+    private static long trainedParams(NetworkCost cost, String of) {
+        long trained = 0;
+        for (int i = 0; i < cost.layers().size(); i++) {
+            if (cost.backward().layers().get(i).weightGradient()) {
+                trained = Exact.add("trained parameters" + of, trained, cost.layers().get(i).params());
+            }
+        }
+        return trained;
+    }
+
     private static TrainingProfile compute(NetworkCost cost, MemoryProfile memory, TrainingDecl training) {
         String of = " of network " + cost.network().displayName();
         long params = cost.params(); // a tied matrix once: one gradient, one optimizer state
+        long trained = trainedParams(cost, of);
         var precision = training.precision();
         long weights = Exact.multiply("training weight bytes" + of, params, precision.weightBytes());
-        long gradients = Exact.multiply("gradient bytes" + of, params, precision.weightBytes());
-        long master = Exact.multiply("master weight bytes" + of, params, precision.masterWeightBytes());
-        long states = Exact.multiply("optimizer state bytes" + of, params,
+        long gradients = Exact.multiply("gradient bytes" + of, trained, precision.weightBytes());
+        long master = Exact.multiply("master weight bytes" + of, trained, precision.masterWeightBytes());
+        long states = Exact.multiply("optimizer state bytes" + of, trained,
                 (long) training.optimizer().statesPerParameter() * precision.stateBytes());
         String savedOf = "saved activations" + of;
         long saved = cost.input().elements("input elements" + of);

@@ -204,12 +204,13 @@ public final class CostClassWriter {
                 "{@code PARAMS} x the weight bytes of {@link #TRAINING_PRECISION}: the weights the passes compute"
                         + " with.\n"));
         type.addField(longConstant("GRADIENT_BYTES", training.gradientBytes(),
-                "One gradient per parameter, at the weights' precision.\n"));
+                "One gradient per trained parameter (not {@code @Frozen}), at the weights' precision.\n"));
         type.addField(longConstant("MASTER_WEIGHT_BYTES", training.masterWeightBytes(),
-                "The FP32 copy of the weights that mixed precision updates: 4 bytes per parameter, else 0.\n"));
+                "The FP32 copy of the weights that mixed precision updates: 4 bytes per trained\n"
+                        + "parameter, else 0.\n"));
         type.addField(longConstant("OPTIMIZER_STATE_BYTES", training.optimizerStateBytes(),
-                "The optimizer's state: per parameter none for SGD, a momentum for SGD with momentum, momentum and\n"
-                        + "variance for Adam and AdamW; 4 bytes each, 2 in pure bfloat16.\n"));
+                "The optimizer's state: per trained parameter none for SGD, a momentum for SGD with momentum,\n"
+                        + "momentum and variance for Adam and AdamW; 4 bytes each, 2 in pure bfloat16.\n"));
         type.addField(longConstant("SAVED_ACTIVATION_BYTES", training.savedActivationBytes(),
                 "Activations saved for the backward pass: the input, every layer's output and what attention keeps\n"
                         + "in between (queries, keys, values, scores, heads' output), per sample, times"
