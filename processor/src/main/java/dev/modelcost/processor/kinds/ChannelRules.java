@@ -88,6 +88,11 @@ final class ChannelRules {
         }
 
         @Override
+        protected String noDecodeStep(ChannelSpec.Flatten spec) {
+            return "it flattens the whole sequence into one vector";
+        }
+
+        @Override
         public ChannelSpec.Flatten read(LayerValues values) {
             return new ChannelSpec.Flatten();
         }

@@ -37,6 +37,11 @@ final class ConcatRule extends LayerRule<ConcatRule.Spec> {
     }
 
     @Override
+    protected String noDecodeStep(Spec spec) {
+        return spec.axis().value() == 0 ? null : "it concatenates along the tokens";
+    }
+
+    @Override
     public boolean takesNamedInputs() {
         return true;
     }

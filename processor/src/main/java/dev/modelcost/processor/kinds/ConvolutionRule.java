@@ -60,8 +60,13 @@ final class ConvolutionRule extends LayerRule<ConvSpec> {
     protected String noDecodeStep(ConvSpec conv) {
         boolean perToken = IntStream.concat(Arrays.stream(conv.kernel().values()),
                 Arrays.stream(conv.stride().values())).allMatch(value -> value == 1);
-        return perToken ? null : "its kernel or stride spans several tokens, and modelcost keeps no cache of a"
-                + " convolution's window";
+        if (!perToken) {
+            return "its kernel or stride spans several tokens, and modelcost keeps no cache of a convolution's window";
+        }
+        boolean keepsLength = Arrays.stream(conv.padding().values()).allMatch(value -> value == 0)
+                && (conv.outputPadding() == null
+                        || Arrays.stream(conv.outputPadding().values()).allMatch(value -> value == 0));
+        return keepsLength ? null : "its padding adds tokens to the sequence";
     }
 
     @Override

@@ -18,6 +18,12 @@ final class GroupNormRule extends LayerRule<GroupNormSpec> {
     }
 
     @Override
+    protected String noDecodeStep(GroupNormSpec spec) {
+        return "it normalizes over the tokens too, so each new token changes every output; @LayerNorm and @RMSNorm"
+                + " normalize each token alone";
+    }
+
+    @Override
     public GroupNormSpec read(LayerValues values) {
         return new GroupNormSpec(values.requiredInt("value"), values.bool("affine"));
     }

@@ -39,6 +39,17 @@ final class LearnedRule extends LayerRule<LearnedRule.Spec> {
     }
 
     @Override
+    protected String noDecodeStep(Spec spec) {
+        if (spec.combine() == Combine.PREPEND) {
+            return "it puts tokens before the whole sequence";
+        }
+        // A tensor of the input's shape follows the sequence's length; one of a given length does not.
+        boolean spansTokens = spec.size().values().length > 0 && spec.size().values()[0] != 1;
+        return spansTokens ? "its tensor spans a fixed number of tokens; @PositionEmbedding adds each position's row"
+                : null;
+    }
+
+    @Override
     public Spec read(LayerValues values) {
         return new Spec(Combine.valueOf(values.enumValue("combine")), values.optionalInt("channels"),
                 values.ints("size"));

@@ -41,6 +41,12 @@ final class MatMulRule extends LayerRule<MatMulRule.Spec> {
     }
 
     @Override
+    protected String noDecodeStep(Spec spec) {
+        return "a product of two activations mixes every token of one with the other's; @Attention(causal = true)"
+                + " is the product a key/value cache serves";
+    }
+
+    @Override
     public boolean takesNamedInputs() {
         return true;
     }

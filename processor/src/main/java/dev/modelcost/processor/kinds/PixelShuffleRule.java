@@ -28,6 +28,11 @@ final class PixelShuffleRule extends LayerRule<ShapeSpec.PixelShuffle> {
         this.inverse = inverse;
     }
 
+    @Override
+    protected String noDecodeStep(ShapeSpec.PixelShuffle spec) {
+        return "it moves values between neighbouring tokens";
+    }
+
     static PixelShuffleRule shuffle() {
         return new PixelShuffleRule(PixelShuffle.class, LayerKind.PIXEL_SHUFFLE, false);
     }

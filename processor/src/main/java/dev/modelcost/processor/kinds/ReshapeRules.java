@@ -34,6 +34,11 @@ final class ReshapeRules {
         }
 
         @Override
+        protected String noDecodeStep(ShapeSpec.Reshape spec) {
+            return "a reshape lays out the values of every token at once";
+        }
+
+        @Override
         public ShapeSpec.Reshape read(LayerValues values) {
             return new ShapeSpec.Reshape(values.requiredInt("channels"), values.ints("size"));
         }
@@ -132,6 +137,11 @@ final class ReshapeRules {
     static final class PermuteRule extends LayerRule<ShapeSpec.Permute> {
         PermuteRule() {
             super(Permute.class, LayerKind.PERMUTE, ShapeSpec.Permute.class);
+        }
+
+        @Override
+        protected String noDecodeStep(ShapeSpec.Permute spec) {
+            return "a permutation moves values between the tokens and their features";
         }
 
         @Override

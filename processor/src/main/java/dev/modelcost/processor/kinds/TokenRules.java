@@ -41,6 +41,11 @@ final class TokenRules {
         }
 
         @Override
+        protected String noDecodeStep(ShapeSpec.Tokens spec) {
+            return "it makes tokens of a whole feature map at once";
+        }
+
+        @Override
         public ShapeSpec.Tokens read(LayerValues values) {
             return new ShapeSpec.Tokens();
         }
@@ -79,6 +84,11 @@ final class TokenRules {
     static final class ToMapRule extends LayerRule<ShapeSpec.ToMap> {
         ToMapRule() {
             super(ToMap.class, LayerKind.TO_MAP, ShapeSpec.ToMap.class);
+        }
+
+        @Override
+        protected String noDecodeStep(ShapeSpec.ToMap spec) {
+            return "it lays the whole sequence out as a map";
         }
 
         @Override
@@ -131,6 +141,11 @@ final class TokenRules {
     static final class SelectTokenRule extends LayerRule<ShapeSpec.SelectToken> {
         SelectTokenRule() {
             super(SelectToken.class, LayerKind.SELECT_TOKEN, ShapeSpec.SelectToken.class);
+        }
+
+        @Override
+        protected String noDecodeStep(ShapeSpec.SelectToken spec) {
+            return "it picks one token of the whole sequence";
         }
 
         @Override

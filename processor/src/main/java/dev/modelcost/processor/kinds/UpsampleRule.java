@@ -27,6 +27,11 @@ final class UpsampleRule extends LayerRule<UpsampleSpec> {
     }
 
     @Override
+    protected String noDecodeStep(UpsampleSpec spec) {
+        return "it resizes the whole sequence";
+    }
+
+    @Override
     public UpsampleSpec read(LayerValues values) {
         boolean byScale = values.isGiven("scale");
         boolean bySize = values.isGiven("size");
