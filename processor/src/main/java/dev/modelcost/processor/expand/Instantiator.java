@@ -23,15 +23,17 @@ public final class Instantiator {
     /**
      * The concrete layer that {@code template} declares, read by its kind's rule, or null when a value could not
      * be resolved (reported to {@code findings}).
+     *
+     * @param reads how its settings name the layers it reads ({@link LayerDecl#reads()})
      */
     public LayerDecl instantiate(LayerTemplate template, LayerTemplate.OneLayer declared, Scope scope,
-            Findings findings) {
+            List<String> reads, Findings findings) {
         Values values = new Values(template.values(), template.grouped(), scope, template.name(), findings);
         try {
             LayerRule<?> rule = declared.rule();
             LayerSpec spec = rule.read(values);
             return new LayerDecl(scope.fullName(template.name()), template.field(), rule.kindOf(spec),
-                    scope.at(template.values().annotation()), spec, declared.budget());
+                    scope.at(template.values().annotation()), spec, declared.budget(), reads);
         } catch (Unresolved e) {
             return null;
         }

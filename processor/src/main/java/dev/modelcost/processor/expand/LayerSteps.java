@@ -33,12 +33,13 @@ public final class LayerSteps {
      * Runs the steps.
      *
      * @param inputs the shapes of its inputs
+     * @param reads how its settings name the layers it reads ({@link LayerDecl#reads()})
      * @param flattenedBy the layer that removed the spatial dimensions of its (first) input, or null
      */
     public Outcome run(LayerTemplate template, LayerTemplate.OneLayer declared, Scope scope,
-            List<TensorShape> inputs, String flattenedBy, Findings findings) {
+            List<TensorShape> inputs, List<String> reads, String flattenedBy, Findings findings) {
         LayerRule<?> rule = declared.rule();
-        LayerDecl layer = instantiator.instantiate(template, declared, scope, findings);
+        LayerDecl layer = instantiator.instantiate(template, declared, scope, reads, findings);
         if (layer == null) {
             TensorShape input = inputs.get(0);
             return new Outcome(null, null, TensorShape.unknownSizes(input.channels(), input.rank()));

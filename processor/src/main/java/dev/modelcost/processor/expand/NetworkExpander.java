@@ -191,6 +191,8 @@ public final class NetworkExpander {
         private final TensorShape input;
         private final Findings findings;
         private final List<TensorShape> outputs = new ArrayList<>();
+        /** Each node's layer, by its full name. */
+        private final List<String> nodeNames = new ArrayList<>();
         private final List<String> flattenedBy = new ArrayList<>();
         private final List<LayerFigures> figures = new ArrayList<>();
         private final List<List<Integer>> inputs = new ArrayList<>();
@@ -242,6 +244,7 @@ public final class NetworkExpander {
             }
             if (template.when() != null && !exists(template, frame)) {
                 frame.define(template.name(), inputs.get(0));
+                frame.absent.add(template.name());
                 return;
             }
             if (template.declares() instanceof LayerTemplate.OneLayer layer) {
@@ -306,6 +309,35 @@ public final class NetworkExpander {
             return all;
         }
 
+        /**
+         * How the layer's settings name each node it reads: the name as written, or the full name of the layer read
+         * in place of an absent one ({@link LayerDecl#reads()}); the previous layer by its full name.
+         */
+        private List<String> reads(LayerTemplate template, Frame frame, List<Integer> nodes) {
+            List<String> written = new ArrayList<>(nodes.size());
+            if (template.takesNamedInputs()) {
+                written.addAll(template.values().stringsValue("value"));
+            } else {
+                written.add(template.from() != null ? template.from().stringValue("value") : null);
+            }
+            String attribute = template.declares() instanceof LayerTemplate.OneLayer layer
+                    ? layer.rule().extraInputAttribute() : null;
+            if (attribute != null && !template.values().stringValue(attribute).isEmpty()) {
+                written.add(template.values().stringValue(attribute));
+            }
+            List<String> reads = new ArrayList<>(nodes.size());
+            for (int i = 0; i < nodes.size(); i++) {
+                String name = i < written.size() ? written.get(i) : null;
+                reads.add(name != null && !frame.absent.contains(name) ? name : nameOf(nodes.get(i)));
+            }
+            return reads;
+        }
+
+        /** The full name of the layer whose output is the node, {@code input} for the network's input. */
+        private String nameOf(int node) {
+            return node == NETWORK_INPUT ? From.INPUT : nodeNames.get(node);
+        }
+
         private boolean exists(LayerTemplate template, Frame frame) {
             AnnotationValues when = template.when();
             String what = "@When of layer '" + frame.scope.fullName(template.name()) + "'";
@@ -322,8 +354,8 @@ public final class NetworkExpander {
                 List<Integer> inputNodes) {
             List<TensorShape> inputShapes = inputNodes.stream().map(this::shapeOf).collect(Collectors.toList());
             String flattenedBy = flattenedOf(inputNodes.get(0));
-            LayerSteps.Outcome outcome = layerSteps.run(template, declared, frame.scope, inputShapes, flattenedBy,
-                    findings);
+            LayerSteps.Outcome outcome = layerSteps.run(template, declared, frame.scope, inputShapes,
+                    reads(template, frame, inputNodes), flattenedBy, findings);
             LayerFigures layerFigures = outcome.figures();
             if (layerFigures != null) {
                 layerFigures = tiedWeights.apply(outcome.layer(), declared.rule(), layerFigures, frame.scope,
@@ -488,6 +520,7 @@ public final class NetworkExpander {
                 tooManyLayers(name);
             }
             outputs.add(output);
+            nodeNames.add(name);
             flattenedBy.add(flattened);
             if (layerFigures != null) {
                 figures.add(layerFigures);
@@ -534,6 +567,8 @@ public final class NetworkExpander {
         private final Scope scope;
         private final int inputNode;
         private final Map<String, Integer> names = new LinkedHashMap<>();
+        /** The names of its absent fields ({@code @When} false), each standing for the node that would have fed it. */
+        private final Set<String> absent = new HashSet<>();
         private int previous;
 
         Frame(Scope scope, int inputNode) {

@@ -64,7 +64,7 @@ final class AttentionCount {
         long flops = Exact.add(flopsOf, Exact.add(flopsOf, Exact.multiply(flopsOf, 2, macs), biasAdds),
                 Exact.add(flopsOf, Exact.multiply(flopsOf, perScore, scores),
                         Exact.multiply(flopsOf, OPERATIONS_PER_ROTATED, rotated)));
-        String settings = settings(of, spec, shape);
+        String settings = settings(layer, of, spec, shape);
         return new LayerFigures(layer, settings, input, output, macs, biasAdds, flops, params,
                 output.elements("activations" + of), kept, 0);
     }
@@ -107,14 +107,14 @@ final class AttentionCount {
      * E.g. {@code "h=32 kv=8 hs=64 causal masked-macs=..."}: the heads, the head size, and what differs from
      * plain self-attention; a causal layer gives the products' multiply-accumulates over the pairs its mask keeps.
      */
-    private static String settings(String of, AttentionSpec spec, AttentionShape shape) {
+    private static String settings(LayerDecl layer, String of, AttentionSpec spec, AttentionShape shape) {
         StringBuilder text = new StringBuilder("h=").append(shape.heads());
         if (shape.kvHeads() != shape.heads()) {
             text.append(" kv=").append(shape.kvHeads());
         }
         text.append(" hs=").append(shape.headSize());
         if (spec.isCross()) {
-            text.append(" keys=").append(spec.keys());
+            text.append(" keys=").append(layer.reads(1, spec.keys()));
         }
         if (spec.causal()) {
             String figure = "masked MACs" + of;

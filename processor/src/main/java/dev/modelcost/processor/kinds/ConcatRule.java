@@ -88,7 +88,7 @@ final class ConcatRule extends LayerRule<ConcatRule.Spec> {
         } else {
             sizes[axis - 1] = joined;
         }
-        String settings = String.join(", ", concat.inputs()) + (axis == 0 ? "" : " axis=" + axis);
+        String settings = String.join(", ", layer.reads(concat.inputs())) + (axis == 0 ? "" : " axis=" + axis);
         return LayerFigures.operations(layer, settings, first, TensorShape.of(channels, sizes), 0, 0);
     }
 

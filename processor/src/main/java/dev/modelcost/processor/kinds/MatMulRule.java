@@ -102,7 +102,7 @@ final class MatMulRule extends LayerRule<MatMulRule.Spec> {
         long channels = Exact.checkInt("channels" + of, Exact.multiply("channels" + of, heads, columns));
         long macs = Exact.product("MACs" + of, heads, left.size(0), inner, columns);
         TensorShape output = TensorShape.of(channels, left.size(0));
-        String settings = String.join(" x ", spec.operands()) + (spec.transposeSecond() ? "^T" : "")
+        String settings = String.join(" x ", layer.reads(spec.operands())) + (spec.transposeSecond() ? "^T" : "")
                 + (heads > 1 ? " h=" + heads : "");
         return new LayerFigures(layer, settings, left, output, macs, 0, Exact.multiply("FLOPs" + of, 2, macs), 0,
                 output.elements("activations" + of));

@@ -96,7 +96,7 @@ abstract class MergeRules extends LayerRule<MergeSpec> {
             TensorShape output = TensorShape.of(channels, out);
             String of = " of layer '" + layer.name() + "'";
             long flops = Exact.multiply("FLOPs" + of, inputs.size() - 1L, output.elements("FLOPs" + of));
-            return LayerFigures.operations(layer, String.join(operator, merge.inputs()), first, output, flops, 0);
+            return LayerFigures.operations(layer, String.join(operator, layer.reads(merge.inputs())), first, output, flops, 0);
         }
 
         /**
