@@ -20,7 +20,10 @@ public @interface Device {
     /** A built-in device; its figures are used unless {@link #peakFlops()} and {@link #bandwidth()} are given. */
     DevicePreset preset() default DevicePreset.NONE;
 
-    /** A name for reports, for a device of your own. */
+    /**
+     * A name for reports, for a device of your own; without one, a preset's display name ({@code NVIDIA A100 40GB}:
+     * the precision is reported on its own).
+     */
     String name() default "";
 
     /** Peak operations per second at the precision; 0 to use the preset's. */

@@ -73,7 +73,7 @@ record Options(BudgetSeverity budgetSeverity, Set<ReportFormat> reports, boolean
     /** The target a preset gives at a precision; no device for {@link DevicePreset#NONE}. */
     static Target target(Precision precision, DevicePreset device) {
         return device == DevicePreset.NONE ? new Target(precision, null, 0, 0)
-                : new Target(precision, device.displayName() + " " + precision, device.peakFlopsPerSecond(precision),
+                : new Target(precision, device.displayName(), device.peakFlopsPerSecond(precision),
                         device.bytesPerSecond());
     }
 

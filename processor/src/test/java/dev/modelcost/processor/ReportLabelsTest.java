@@ -53,6 +53,20 @@ class ReportLabelsTest {
         assertThat(file(compilation, "k.Merges.html")).doesNotContain("shortcut");
     }
 
+    @Test
+    void thePrecisionIsSaidOnceBesideThePresetDevice() {
+        String[] source = NETWORK.clone();
+        source[2] = "@Network(input = @Shape(channels = 4, size = {8, 8}))"
+                + " @Device(preset = DevicePreset.A100, precision = Precision.FP16)";
+        Compilation compilation = Compiled.source(source).compilation();
+        assertThat(file(compilation, "k.Merges.md")).contains(", FP16 on NVIDIA A100 40GB. Per sample");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = JsonMapper.builder().build().readValue(file(compilation, "k.Merges.json"),
+                Map.class);
+        assertThat(json.get("precision")).isEqualTo("FP16");
+        assertThat(((Map<?, ?>) json.get("device")).get("name")).isEqualTo("NVIDIA A100 40GB");
+    }
+
     private static Map<String, Map<String, Object>> layers(Compilation compilation) {
         @SuppressWarnings("unchecked")
         Map<String, Object> json = JsonMapper.builder().build().readValue(file(compilation, "k.Merges.json"),

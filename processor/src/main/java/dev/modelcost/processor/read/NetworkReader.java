@@ -92,7 +92,7 @@ public final class NetworkReader {
         }
         String name = device.stringValue("name");
         if (name.isBlank()) {
-            name = preset == DevicePreset.NONE ? "device" : preset.displayName() + " " + precision;
+            name = preset == DevicePreset.NONE ? "device" : preset.displayName();
         }
         return new Target(precision, name, peak > 0 ? peak : preset.peakFlopsPerSecond(precision),
                 bandwidth > 0 ? bandwidth : preset.bytesPerSecond());
