@@ -22,6 +22,15 @@ public enum Convention {
             + "tensors; a matrix shared by tied layers once", "weights, biases, norm scales, embeddings; tied once"),
     /** {@link ModelCost#activations()}. */
     ACTIVATIONS("activations", "activations", "elements output by the layers", "elements output by the layers"),
+    /** The parameters' bytes at the network's precision. */
+    PARAM_BYTES("paramBytes", "parameter bytes", "params x bytesPerElement: the parameters at the network's "
+            + "precision; a matrix shared by tied layers once", "parameters x bytes per element"),
+    /** The activations' bytes at the network's precision: a layer's output, or every layer's summed. */
+    ACTIVATION_BYTES("activationBytes", "activation bytes", "activations x bytesPerElement: a layer's output, "
+            + "and in the totals every layer's output summed", "every output x bytes per element, summed"),
+    /** What a forward pass holds in memory at once. */
+    MEMORY_BYTES("memoryBytes", "memory bytes", "paramBytes + peakActivationBytes: what a forward pass holds in "
+            + "memory at once", "parameter bytes + peak activation bytes"),
     /** {@link ModelCost#bytesMoved()}. */
     BYTES_MOVED("bytesMoved", "bytes moved", "memory access cost (ShuffleNet V2): inputs read + output written + "
             + "weights read (a tied matrix too) + what attention writes and reads again in between (queries, keys, "
@@ -38,6 +47,19 @@ public enum Convention {
     SAVED_ACTIVATION_BYTES("savedActivationBytes", "saved activation bytes", "the network's input, every layer's "
             + "output and what attention keeps in between (queries, keys, values, scores), each once, per sample, "
             + "times the batch, at the training precision's activation bytes", "input + every output, x batch"),
+    /** The weights a training step computes with, at the training precision. */
+    WEIGHT_BYTES("weightBytes", "weight bytes", "params x the training precision's weight bytes: the weights the "
+            + "passes compute with, @Frozen ones included; a tied matrix once", "parameters x weight bytes"),
+    /** The gradients of a training step. */
+    GRADIENT_BYTES("gradientBytes", "gradient bytes", "one gradient per trained parameter (not @Frozen) at the "
+            + "training precision's weight bytes", "one per trained parameter"),
+    /** The FP32 copy of the weights that mixed precision updates. */
+    MASTER_WEIGHT_BYTES("masterWeightBytes", "master weight bytes", "4 bytes per trained parameter in mixed "
+            + "precision (the FP32 copy the optimizer updates), else 0", "FP32 copy in mixed precision, else 0"),
+    /** The optimizer's state. */
+    OPTIMIZER_STATE_BYTES("optimizerStateBytes", "optimizer state bytes", "per trained parameter, the optimizer's "
+            + "states (none for SGD, a momentum for SGD with momentum, momentum and variance for Adam and AdamW) x "
+            + "their bytes (4, 2 in pure bfloat16)", "the optimizer's states per trained parameter"),
     /** Weights, gradients, master weights, optimizer state and saved activations of a training step. */
     TRAINING_MEMORY_BYTES("trainingMemoryBytes", "training memory bytes", "params x (weight + gradient + master "
             + "weight + optimizer state bytes per parameter, by optimizer and precision as the ZeRO paper counts "

@@ -3,10 +3,12 @@ package dev.modelcost.processor;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.modelcost.Convention;
 import dev.modelcost.processor.testing.Compiled;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.tools.StandardLocation;
@@ -65,6 +67,41 @@ class ReportLabelsTest {
                 Map.class);
         assertThat(json.get("precision")).isEqualTo("FP16");
         assertThat(((Map<?, ?>) json.get("device")).get("name")).isEqualTo("NVIDIA A100 40GB");
+    }
+
+    @Test
+    void everyByteFigureSaysWhatItCounts() {
+        Compilation compilation = Compiled.source(NETWORK).compilation();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = JsonMapper.builder().build().readValue(file(compilation, "k.Merges.json"),
+                Map.class);
+        Map<?, ?> conventions = (Map<?, ?>) json.get("conventions");
+        for (Convention figure : List.of(Convention.PARAM_BYTES, Convention.ACTIVATION_BYTES,
+                Convention.MEMORY_BYTES, Convention.WEIGHT_BYTES, Convention.GRADIENT_BYTES,
+                Convention.MASTER_WEIGHT_BYTES, Convention.OPTIMIZER_STATE_BYTES)) {
+            assertThat(conventions.get(figure.key())).isEqualTo(figure.text());
+        }
+        assertThat(conventions.get("paramBytes")).isEqualTo("params x bytesPerElement: the parameters at the"
+                + " network's precision; a matrix shared by tied layers once");
+        Map<?, ?> totals = (Map<?, ?>) json.get("totals");
+        // Parameters: stem 4 * 4 + 4, stage.0.conv the same, stage.1.conv 8 * 8 + 8, side 16 * 2 + 2: 146, 4 bytes
+        // each. Outputs of 8 x 8 = 64 positions: 4 + 4 + 4 + 8 (stage 0), 8 + 8 + 16 (stage 1), 2, 18 channels:
+        // 72 x 64 = 4,608 elements, 18,432 bytes.
+        assertThat(((Number) totals.get("paramBytes")).longValue()).isEqualTo(584L);
+        assertThat(((Number) totals.get("activationBytes")).longValue()).isEqualTo(18_432L);
+        long peak = ((Number) totals.get("peakActivationBytes")).longValue();
+        assertThat(((Number) totals.get("memoryBytes")).longValue()).isEqualTo(584L + peak);
+        String markdown = file(compilation, "k.Merges.md");
+        assertThat(markdown).contains("\n| parameter bytes | 584 | parameters x bytes per element |\n");
+        assertThat(markdown).contains("\n| activation bytes | 18,432 | every output x bytes per element, summed |\n");
+        assertThat(markdown).contains("\n| memory bytes | " + String.format(Locale.ROOT, "%,d", 584L + peak)
+                + " | parameter bytes + peak activation bytes |\n");
+        // The default training: Adam in FP32, batch 1; nothing frozen.
+        assertThat(markdown).contains("\n| weight bytes | 584 | parameters x weight bytes |\n");
+        assertThat(markdown).contains("\n| gradient bytes | 584 | one per trained parameter |\n");
+        assertThat(markdown).contains("\n| master weight bytes | 0 | FP32 copy in mixed precision, else 0 |\n");
+        assertThat(markdown).contains("\n| optimizer state bytes | 1,168 | the optimizer's states per trained"
+                + " parameter |\n");
     }
 
     private static Map<String, Map<String, Object>> layers(Compilation compilation) {

@@ -43,10 +43,10 @@ public final class JsonReport {
                 .key(Convention.FLOPS.key()).value(cost.flops())
                 .key(Convention.PARAMS.key()).value(cost.params())
                 .key(Convention.ACTIVATIONS.key()).value(cost.activations())
-                .key("paramBytes").value(memory.paramBytes())
-                .key("activationBytes").value(memory.activationBytes())
+                .key(Convention.PARAM_BYTES.key()).value(memory.paramBytes())
+                .key(Convention.ACTIVATION_BYTES.key()).value(memory.activationBytes())
                 .key(Convention.PEAK_ACTIVATION_BYTES.key()).value(memory.peakActivationBytes())
-                .key("memoryBytes").value(memory.memoryBytes())
+                .key(Convention.MEMORY_BYTES.key()).value(memory.memoryBytes())
                 .key(Convention.BYTES_MOVED.key()).value(memory.bytesMoved());
         nanos(json, memory.latencyNanos());
         json.key(Convention.BACKWARD_MACS.key()).value(cost.backward().macs())
@@ -69,10 +69,10 @@ public final class JsonReport {
                 .key("optimizer").value(training.training().optimizer().name())
                 .key("precision").value(training.training().precision().name())
                 .key("batch").value(training.training().batch())
-                .key("weightBytes").value(training.weightBytes())
-                .key("gradientBytes").value(training.gradientBytes())
-                .key("masterWeightBytes").value(training.masterWeightBytes())
-                .key("optimizerStateBytes").value(training.optimizerStateBytes())
+                .key(Convention.WEIGHT_BYTES.key()).value(training.weightBytes())
+                .key(Convention.GRADIENT_BYTES.key()).value(training.gradientBytes())
+                .key(Convention.MASTER_WEIGHT_BYTES.key()).value(training.masterWeightBytes())
+                .key(Convention.OPTIMIZER_STATE_BYTES.key()).value(training.optimizerStateBytes())
                 .key(Convention.SAVED_ACTIVATION_BYTES.key()).value(training.savedActivationBytes())
                 .key(Convention.TRAINING_MEMORY_BYTES.key()).value(training.trainingMemoryBytes());
         json.key(Convention.BATCH_LATENCY_NANOS.key());
@@ -117,7 +117,7 @@ public final class JsonReport {
                 .key(Convention.FLOPS.key()).value(layer.flops())
                 .key(Convention.PARAMS.key()).value(layer.params())
                 .key(Convention.ACTIVATIONS.key()).value(layer.activations())
-                .key("activationBytes").value(traffic.activationBytes())
+                .key(Convention.ACTIVATION_BYTES.key()).value(traffic.activationBytes())
                 .key(Convention.BYTES_MOVED.key()).value(traffic.bytesMoved())
                 .key(Convention.INTENSITY.key()).ratio(layer.flops(), traffic.bytesMoved());
         nanos(json, traffic.latencyNanos());

@@ -30,8 +30,10 @@ public final class MarkdownReport {
         total(md, Convention.FLOPS, cost.flops());
         total(md, Convention.PARAMS, cost.params());
         total(md, Convention.ACTIVATIONS, cost.activations());
-        total(md, "parameter bytes", memory.paramBytes(), "");
+        total(md, Convention.PARAM_BYTES, memory.paramBytes());
+        total(md, Convention.ACTIVATION_BYTES, memory.activationBytes());
         total(md, Convention.PEAK_ACTIVATION_BYTES, memory.peakActivationBytes());
+        total(md, Convention.MEMORY_BYTES, memory.memoryBytes());
         total(md, Convention.BYTES_MOVED, memory.bytesMoved());
         if (memory.latencyNanos() >= 0) {
             total(md, Convention.LATENCY_NANOS, memory.latencyNanos());
@@ -83,10 +85,10 @@ public final class MarkdownReport {
         md.append("\nTraining with ").append(training.training().optimizer()).append(" in ")
                 .append(training.training().precision()).append(", batch ").append(training.training().batch())
                 .append(".\n\n| training | value | counts |\n|---|---:|---|\n");
-        total(md, "weight bytes", training.weightBytes(), "");
-        total(md, "gradient bytes", training.gradientBytes(), "");
-        total(md, "master weight bytes", training.masterWeightBytes(), "");
-        total(md, "optimizer state bytes", training.optimizerStateBytes(), "");
+        total(md, Convention.WEIGHT_BYTES, training.weightBytes());
+        total(md, Convention.GRADIENT_BYTES, training.gradientBytes());
+        total(md, Convention.MASTER_WEIGHT_BYTES, training.masterWeightBytes());
+        total(md, Convention.OPTIMIZER_STATE_BYTES, training.optimizerStateBytes());
         total(md, Convention.SAVED_ACTIVATION_BYTES, training.savedActivationBytes());
         total(md, Convention.TRAINING_MEMORY_BYTES, training.trainingMemoryBytes());
         if (training.batchLatencyNanos() >= 0) {
