@@ -67,6 +67,10 @@ class HtmlReportBrowserTest {
         assertThat(count(dom, "<rect class=\"bar\"")).isEqualTo(6);
         // relu, pool, side, sum and fc compute; conv1 too: every layer has FLOPs here.
         assertThat(count(dom, "class=\"point ")).isEqualTo(6);
+        // The sum's row shows both its inputs: pool and side, 16 channels of 16 x 16.
+        assertThat(dom).contains(">16x16x16, 16x16x16<");
+        // The precision once, then the device.
+        assertThat(dom).contains(" FP32 on NVIDIA T4. Per sample");
         // The network's name is text, never markup, even when it looks like a closing tag.
         assertThat(dom).doesNotContain("<b>x</b>");
     }

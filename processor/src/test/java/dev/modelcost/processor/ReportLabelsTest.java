@@ -56,6 +56,22 @@ class ReportLabelsTest {
     }
 
     @Test
+    void aLayerOfSeveralInputsShowsEachInputsShape() {
+        Compilation compilation = Compiled.source(NETWORK).compilation();
+        Map<String, Map<String, Object>> layers = layers(compilation);
+        // side: 2 channels; stage.1.cat: 8 + 8 = 16 channels, both of 8 x 8.
+        assertThat(layers.get("all").get("inputShape")).isEqualTo(List.of(2, 8, 8));
+        assertThat(layers.get("all").get("inputShapes")).isEqualTo(List.of(List.of(2, 8, 8), List.of(16, 8, 8)));
+        assertThat(layers.get("stage.1.sum").get("inputShapes"))
+                .isEqualTo(List.of(List.of(8, 8, 8), List.of(8, 8, 8)));
+        assertThat(layers.get("stem").get("inputShapes")).isEqualTo(List.of(List.of(4, 8, 8)));
+        String markdown = file(compilation, "k.Merges.md");
+        assertThat(markdown).contains("| all | CONCAT | side, stage | 2x8x8, 16x8x8 | 18x8x8 |");
+        assertThat(markdown).contains("| stage.0.cat | CONCAT | stem, sum | 4x8x8, 4x8x8 | 8x8x8 |");
+        assertThat(markdown).contains("| stem | CONV | k=1 s=1 p=0 | 4x8x8 | 4x8x8 |");
+    }
+
+    @Test
     void thePrecisionIsSaidOnceBesideThePresetDevice() {
         String[] source = NETWORK.clone();
         source[2] = "@Network(input = @Shape(channels = 4, size = {8, 8}))"

@@ -1,6 +1,7 @@
 package dev.modelcost.processor.analysis;
 
 import dev.modelcost.processor.model.NetworkDecl;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,6 +35,22 @@ public record NetworkCost(NetworkDecl network, TensorShape input, TensorShape ou
             List<List<Integer>> inputs, long macs, long biasAdds, long flops, long params, long activations,
             BackwardPass backward) {
         this(network, input, output, layers, inputs, macs, biasAdds, flops, params, activations, backward, null);
+    }
+
+    /**
+     * The shape of every input of the layer at {@code index}, in the order it reads them: its own input shape
+     * first (as {@link LayerFigures#input()}), then the output of each further layer it reads (a merge's other
+     * operands, cross-attention's keys).
+     */
+    public List<TensorShape> inputShapes(int index) {
+        List<Integer> read = inputs.get(index);
+        List<TensorShape> shapes = new ArrayList<>(read.size());
+        shapes.add(layers.get(index).input());
+        for (int i = 1; i < read.size(); i++) {
+            int node = read.get(i);
+            shapes.add(node < 0 ? input : layers.get(node).output());
+        }
+        return shapes;
     }
 
     /** This cost with the figures of generating text. */

@@ -333,7 +333,7 @@ public final class NetworkExpander {
             return reads;
         }
 
-        /** The full name of the layer whose output is the node, {@code input} for the network's input. */
+        /** The full name of the layer whose output is the node, {@link From#INPUT} for the network's input. */
         private String nameOf(int node) {
             return node == NETWORK_INPUT ? From.INPUT : nodeNames.get(node);
         }

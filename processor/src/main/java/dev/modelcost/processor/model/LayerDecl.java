@@ -18,7 +18,7 @@ import javax.lang.model.element.VariableElement;
  * @param budget its own {@code @Budget}, or null
  * @param reads how its settings name each layer it reads, in the order it reads them: the name as written, or,
  *     where that name is an absent layer ({@code @When} false) and so stands for the layer that would have fed it,
- *     the full name of the layer read in its place ({@code input} for the network's input)
+ *     the full name of the layer read in its place ({@link dev.modelcost.From#INPUT} for the network's input)
  */
 public record LayerDecl(String name, VariableElement field, LayerKind kind, Position annotation, LayerSpec spec,
         BudgetDecl budget, List<String> reads) {

@@ -9,6 +9,7 @@ import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
+import dev.modelcost.processor.analysis.TensorShape;
 import dev.modelcost.processor.analysis.TrainingProfile;
 import dev.modelcost.processor.model.Target;
 
@@ -111,6 +112,11 @@ public final class JsonReport {
         }
         json.endArray()
                 .key("inputShape").ints(layer.input().toInts())
+                .key("inputShapes").beginArray();
+        for (TensorShape shape : cost.inputShapes(index)) {
+            json.ints(shape.toInts());
+        }
+        json.endArray()
                 .key("outputShape").ints(layer.output().toInts())
                 .key(Convention.MACS.key()).value(layer.macs())
                 .key(Convention.BIAS_ADDS.key()).value(layer.biasAdds())

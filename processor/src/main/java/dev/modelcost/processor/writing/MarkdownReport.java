@@ -7,7 +7,10 @@ import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.analysis.Numbers;
+import dev.modelcost.processor.analysis.TensorShape;
 import dev.modelcost.processor.analysis.TrainingProfile;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** The Markdown report of a network: totals and a per-layer table that a pull request can show. */
 public final class MarkdownReport {
@@ -66,7 +69,7 @@ public final class MarkdownReport {
             LayerTraffic traffic = memory.layers().get(i);
             md.append("| ").append(i).append(" | ").append(escape(layer.layer().name())).append(" | ")
                     .append(layer.layer().kind()).append(" | ").append(escape(layer.settings())).append(" | ")
-                    .append(layer.input()).append(" | ").append(layer.output()).append(" | ")
+                    .append(shapes(cost.inputShapes(i))).append(" | ").append(layer.output()).append(" | ")
                     .append(Numbers.grouped(layer.macs())).append(" | ").append(Numbers.grouped(layer.flops()))
                     .append(" | ").append(Numbers.grouped(layer.params())).append(" | ")
                     .append(Numbers.grouped(traffic.bytesMoved())).append(" |");
@@ -104,6 +107,11 @@ public final class MarkdownReport {
     private static void total(StringBuilder md, String name, long value, String counts) {
         md.append("| ").append(name).append(" | ").append(Numbers.grouped(value)).append(" | ").append(counts)
                 .append(" |\n");
+    }
+
+    /** Every input shape of a layer, e.g. {@code 256x56x56, 256x56x56} for a sum of two. */
+    private static String shapes(List<TensorShape> shapes) {
+        return shapes.stream().map(TensorShape::toString).collect(Collectors.joining(", "));
     }
 
     /** Keeps user text from breaking the table or the markup. */
