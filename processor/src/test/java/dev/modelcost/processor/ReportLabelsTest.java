@@ -56,6 +56,33 @@ class ReportLabelsTest {
     }
 
     @Test
+    void productsAndKeysNameTheLayerReadInPlaceOfAnAbsentOne() {
+        // gate = 0: 'gated' is absent and stands for what would have fed it, mix.0.conv.
+        String[] source = {
+            "package k;",
+            "import dev.modelcost.*;",
+            "@Network(input = @Shape(channels = 8, size = 8))",
+            "public class Merges {",
+            "    @Block static class Mix {",
+            "        @Param(\"0\") int gate;",
+            "        @Conv(outExpr = \"in\", kernel = 1) Layer conv;",
+            "        @When(\"gate\") @Conv(outExpr = \"in\", kernel = 1) Layer gated;",
+            "        @Multiply({\"conv\", \"gated\"}) Layer product;",
+            "        @MatMul({\"gated\", \"product\"}) Layer scores;",
+            "        @Attention(heads = 2, keys = \"gated\") Layer cross;",
+            "    }",
+            "    @Stage(block = Mix.class) Layer mix;",
+            "}",
+        };
+        Map<String, Map<String, Object>> layers = layers(Compiled.source(source).compilation());
+        assertThat(layers.get("mix.0.product").get("settings")).isEqualTo("conv * mix.0.conv");
+        assertThat(layers.get("mix.0.scores").get("settings")).isEqualTo("mix.0.conv x product");
+        assertThat(layers.get("mix.0.scores").get("inputs")).isEqualTo(List.of("mix.0.conv", "mix.0.product"));
+        assertThat((String) layers.get("mix.0.cross").get("settings")).startsWith("h=2 hs=4 keys=mix.0.conv");
+        assertThat(layers.get("mix.0.cross").get("inputs")).isEqualTo(List.of("mix.0.scores", "mix.0.conv"));
+    }
+
+    @Test
     void aLayerOfSeveralInputsShowsEachInputsShape() {
         Compilation compilation = Compiled.source(NETWORK).compilation();
         Map<String, Map<String, Object>> layers = layers(compilation);
