@@ -30,8 +30,14 @@ class ProcessorReportTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isEqualTo(ExitCodes.GREW);
         assertThat(run.out()).contains("modelcost diff of Small: macs");
-        assertThat(run.out()).contains("  conv1  442,368    884,736  +442,368 (+100.0%)");
-        assertThat(run.out()).contains("total    606,208  1,212,416  +606,208 (+100.0%)");
+        // The totals' column is as wide as "peakActivationBytes" and "trainingStepFlops", 19 characters.
+        assertThat(run.out()).contains("\nmacs                   606,208  1,212,416  +606,208 (+100.0%)\n");
+        assertThat(run.out()).contains("\nparams                     592      1,184  +592 (+100.0%)\n");
+        assertThat(run.out()).contains("\n2 of 2 layers changed:\n"
+                + "layer     before    after  change\n"
+                + "  conv1  442,368  884,736  +442,368 (+100.0%)\n"
+                + "  head   163,840  327,680  +163,840 (+100.0%)\n"
+                + "FAIL: macs grew by 100.0%, more than the threshold of 5%\n");
 
         CliRun latency = CliRun.of("diff", "--metric", "latencyNanos", before.toString(), after.toString());
         assertThat(latency.exitCode()).isEqualTo(ExitCodes.OK);
