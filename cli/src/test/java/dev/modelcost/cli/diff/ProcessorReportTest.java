@@ -50,7 +50,7 @@ class ProcessorReportTest {
 
         CliRun params = CliRun.of("diff", "--metric", "params", before.toString(), after.toString());
         assertThat(params.out()).contains("\n2 of 2 layers changed:\n"
-                + "layer  before  after  change\n"
+                + "layer    before  after  change\n"
                 + "  conv1     432    864  +432 (+100.0%)\n"
                 + "  head      160    320  +160 (+100.0%)\n");
     }
