@@ -1,5 +1,7 @@
 package dev.modelcost.cli.diff;
 
+import static dev.modelcost.Reports.grouped;
+
 import java.util.List;
 
 /**
@@ -25,7 +27,7 @@ record Diff(String networkBefore, String networkAfter, String metric, List<Chang
 
     /** E.g. {@code 40 of 174 layers changed}. */
     String layersChanged() {
-        return changes.size() + " of " + layers + " layer" + (layers == 1 ? "" : "s") + " changed";
+        return grouped(changes.size()) + " of " + grouped(layers) + " layer" + (layers == 1 ? "" : "s") + " changed";
     }
 
     /** Why no layer is listed: none changed, or the figure is a network total only. */

@@ -10,14 +10,14 @@ import java.util.List;
 /**
  * The comparison as GitHub-flavoured Markdown for a pull-request comment: a heading, a warning when the reports
  * may be of two networks, the totals, "n of m layers changed" with the largest changes, every change folded in
- * {@code <details>}, and the gate's decision. The whole stays within {@link #LIMIT} characters: rows that do not
+ * {@code <details>} when there are more than the largest shown, and the gate's decision. The whole stays within {@link #LIMIT} characters: rows that do not
  * fit are left out, with a line saying how many.
  */
 final class MarkdownFormat implements DiffFormat {
     /** GitHub's limit on a comment's length, in characters. */
     static final int LIMIT = 65_536;
     /** Room kept for what follows the tables: the lines saying what was left out, the gate's decision. */
-    private static final int RESERVE = 1_000;
+    static final int RESERVE = 1_000;
     private static final int NAME_LENGTH = 200;
     private static final String HEADER = "| before | after | change | % |\n|:---|---:|---:|---:|---:|\n";
 
@@ -41,16 +41,19 @@ final class MarkdownFormat implements DiffFormat {
         } else {
             int shown = Math.min(top, changes.size());
             text.append("**").append(diff.layersChanged()).append("**");
-            if (shown > 0) {
-                text.append(shown < changes.size() ? "; the " + shown + " largest:" : ":").append("\n\n");
-                table(text, changes.subList(0, shown), "largest changes");
-            } else {
+            if (shown == 0) {
                 text.append(".\n");
+            } else {
+                text.append(shown < changes.size() ? "; the " + shown + " largest:" : ", largest first:")
+                        .append("\n\n");
+                table(text, changes.subList(0, shown), "largest changes");
             }
-            text.append("\n<details>\n<summary>All ").append(changes.size()).append(" changed layer")
-                    .append(changes.size() == 1 ? "" : "s").append(", largest first</summary>\n\n");
-            table(text, changes, "changed layers");
-            text.append("\n</details>\n");
+            if (shown < changes.size()) {
+                text.append("\n<details>\n<summary>All ").append(grouped(changes.size())).append(" changed layer")
+                        .append(changes.size() == 1 ? "" : "s").append(", largest first</summary>\n\n");
+                table(text, changes, "changed layers");
+                text.append("\n</details>\n");
+            }
         }
         if (verdict != null && verdict.failed()) {
             text.append("\n**").append(escape(verdict.failure(diff.metric()))).append("**\n");
@@ -63,7 +66,7 @@ final class MarkdownFormat implements DiffFormat {
         text.append("| layer ").append(HEADER);
         int written = 0;
         for (Change change : changes) {
-            String row = row(name(change), change);
+            String row = row(escape(change.name()), change);
             if (text.length() + row.length() + RESERVE > LIMIT) {
                 break;
             }
@@ -78,25 +81,18 @@ final class MarkdownFormat implements DiffFormat {
         }
     }
 
-    private static String name(Change change) {
-        String name = escape(change.name());
-        return switch (change.kind()) {
-            case ADDED -> name + " (added)";
-            case REMOVED -> name + " (removed)";
-            case CHANGED -> name;
-        };
-    }
-
     private static String row(String name, Change change) {
         long delta = change.delta();
         BigDecimal percent = change.percent();
         String sign = delta > 0 ? "+" : "";
-        return "| " + name + " | " + value(change.before()) + " | " + value(change.after()) + " | " + sign
-                + grouped(delta) + " | " + (percent == null ? "" : sign + percent.toPlainString() + "%") + " |\n";
+        return "| " + name + " | " + value(change.before(), "added") + " | " + value(change.after(), "removed")
+                + " | " + sign + grouped(delta) + " | " + (percent == null ? "" : sign + percent.toPlainString() + "%")
+                + " |\n";
     }
 
-    private static String value(Long value) {
-        return value == null ? "" : grouped(value);
+    /** The value, or what its absence means: the layer was added (no value before) or removed (none after). */
+    private static String value(Long value, String absent) {
+        return value == null ? "_" + absent + "_" : grouped(value);
     }
 
     /**
