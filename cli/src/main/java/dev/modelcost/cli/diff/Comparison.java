@@ -4,10 +4,8 @@ import dev.modelcost.cli.Text;
 import dev.modelcost.cli.report.Report;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Compares two reports of one figure: the totals, each layer, and whether they are of one network at all. */
 final class Comparison {
@@ -53,9 +51,18 @@ final class Comparison {
     }
 
     private static int layerCount(Report before, Report after) {
-        Set<String> names = new HashSet<>(before.layerNames());
-        names.addAll(after.layerNames());
-        return names.size();
+        return before.layerNames().size() + after.layerNames().size() - shared(before, after);
+    }
+
+    /** How many layers of the report after have a name found in the report before. */
+    private static int shared(Report before, Report after) {
+        int shared = 0;
+        for (String name : after.layerNames()) {
+            if (before.layerNames().contains(name)) {
+                shared++;
+            }
+        }
+        return shared;
     }
 
     /**
@@ -67,8 +74,7 @@ final class Comparison {
             return "the reports are of different networks: " + Text.oneLine(before.network(), 200) + " before, "
                     + Text.oneLine(after.network(), 200) + " after";
         }
-        Set<String> names = new HashSet<>(before.layerNames());
-        long shared = after.layerNames().stream().filter(names::contains).count();
+        int shared = shared(before, after);
         int was = before.layerNames().size();
         int now = after.layerNames().size();
         if (shared * 2 < was || shared * 2 < now) {

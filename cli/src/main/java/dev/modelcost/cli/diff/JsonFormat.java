@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * The comparison as one JSON object, every change listed (largest first); {@code --top} does not shorten it.
@@ -57,7 +58,7 @@ final class JsonFormat implements DiffFormat {
         json.writeStartObject();
         json.writeStringField("name", change.name());
         if (layer) {
-            json.writeStringField("kind", change.kind().name().toLowerCase(java.util.Locale.ROOT));
+            json.writeStringField("kind", change.kind().name().toLowerCase(Locale.ROOT));
         }
         number(json, "before", change.before());
         number(json, "after", change.after());

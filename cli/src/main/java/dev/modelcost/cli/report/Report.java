@@ -1,7 +1,7 @@
 package dev.modelcost.cli.report;
 
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parts of one report that a comparison of one figure needs.
@@ -14,5 +14,5 @@ import java.util.Map;
  * @param layerNames every layer's name in report order, whether or not it has the figure
  */
 public record Report(String network, String metric, long total, Map<String, Long> layers,
-        Map<String, Long> otherTotals, List<String> layerNames) {
+        Map<String, Long> otherTotals, Set<String> layerNames) {
 }

@@ -6,9 +6,9 @@ import dev.modelcost.Reports;
 import dev.modelcost.cli.Text;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -99,7 +99,7 @@ final class ReportParse {
         if (total == null) {
             throw bad("its total '" + metric + "' is null: the report has no such figure (a latency needs a device)");
         }
-        return new Report(network.text(), metric, total, layerValues, otherTotals, List.copyOf(layerNames));
+        return new Report(network.text(), metric, total, layerValues, otherTotals, Collections.unmodifiableSet(layerNames));
     }
 
     private void totals(JsonToken token) throws IOException {
