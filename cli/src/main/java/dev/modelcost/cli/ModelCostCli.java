@@ -37,6 +37,7 @@ public final class ModelCostCli implements Runnable {
     /** Runs the command line {@code args}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine command = new CommandLine(new ModelCostCli());
+        command.setCaseInsensitiveEnumValuesAllowed(true);
         command.setOut(out);
         command.setErr(err);
         command.setParameterExceptionHandler((exception, arguments) -> {

@@ -2,60 +2,85 @@ package dev.modelcost.cli.diff;
 
 import dev.modelcost.cli.Text;
 import dev.modelcost.cli.report.Report;
-import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
-/** Two reports' values of one figure, printed as the layers that changed and the total. */
+/** Compares two reports of one figure: the totals, each layer, and whether they are of one network at all. */
 final class Comparison {
-    private final Report before;
-    private final Report after;
-
-    Comparison(Report before, Report after) {
-        this.before = before;
-        this.after = after;
+    private Comparison() {
     }
 
-    void print(PrintWriter out) {
-        out.printf(Locale.ROOT, "modelcost diff of %s: %s%n", Text.oneLine(after.network(), 200), after.metric());
-        DiffTable table = new DiffTable();
+    static Diff of(Report before, Report after) {
+        return new Diff(before.network(), after.network(), after.metric(), totals(before, after),
+                layerChanges(before, after), layerCount(before, after),
+                !before.layers().isEmpty() || !after.layers().isEmpty(), warning(before, after));
+    }
+
+    private static List<Change> totals(Report before, Report after) {
+        List<Change> totals = new ArrayList<>();
+        totals.add(new Change(after.metric(), before.total(), after.total()));
+        for (Map.Entry<String, Long> total : after.otherTotals().entrySet()) {
+            Long was = before.otherTotals().get(total.getKey());
+            if (was != null) {
+                totals.add(new Change(total.getKey(), was, total.getValue()));
+            }
+        }
+        return totals;
+    }
+
+    private static List<Change> layerChanges(Report before, Report after) {
+        List<Change> changes = new ArrayList<>();
         Map<String, Long> old = before.layers();
         Map<String, Long> now = after.layers();
         for (Map.Entry<String, Long> layer : now.entrySet()) {
             Long was = old.get(layer.getKey());
-            if (was == null) {
-                table.row("+ " + layer.getKey(), null, layer.getValue(), "added");
-            } else if (!was.equals(layer.getValue())) {
-                table.row("  " + layer.getKey(), was, layer.getValue(), DiffTable.change(was, layer.getValue()));
+            if (!layer.getValue().equals(was)) {
+                changes.add(new Change(layer.getKey(), was, layer.getValue()));
             }
         }
         for (Map.Entry<String, Long> layer : old.entrySet()) {
             if (!now.containsKey(layer.getKey())) {
-                table.row("- " + layer.getKey(), layer.getValue(), null, "removed");
+                changes.add(new Change(layer.getKey(), layer.getValue(), null));
             }
         }
-        if (table.isEmpty()) {
-            out.println("  no layer changed");
+        // Stable: among changes of one size, network order is kept.
+        changes.sort(Comparator.comparing((Change change) -> Math.abs(change.delta())).reversed());
+        return changes;
+    }
+
+    private static int layerCount(Report before, Report after) {
+        return before.layerNames().size() + after.layerNames().size() - shared(before, after);
+    }
+
+    /** How many layers of the report after have a name found in the report before. */
+    private static int shared(Report before, Report after) {
+        int shared = 0;
+        for (String name : after.layerNames()) {
+            if (before.layerNames().contains(name)) {
+                shared++;
+            }
         }
-        table.row("total", before.total(), after.total(), DiffTable.change(before.total(), after.total()));
-        table.print(out);
+        return shared;
     }
 
     /**
-     * Whether the total grew by more than {@code threshold} percent (any growth from 0 does), after saying so
-     * on {@code out}.
+     * Why the reports may be of two networks: their names differ, or fewer than half of either's layers are
+     * found by name in the other (a wider or deeper network keeps most of its layers' names).
      */
-    boolean grewBeyond(BigDecimal threshold, PrintWriter out) {
-        if (after.total() <= before.total()) {
-            return false;
+    private static String warning(Report before, Report after) {
+        if (!before.network().equals(after.network())) {
+            return "the reports are of different networks: " + Text.oneLine(before.network(), 200) + " before, "
+                    + Text.oneLine(after.network(), 200) + " after";
         }
-        BigDecimal growth = DiffTable.percent(before.total(), after.total());
-        if (growth != null && growth.compareTo(threshold) <= 0) {
-            return false;
+        int shared = shared(before, after);
+        int was = before.layerNames().size();
+        int now = after.layerNames().size();
+        if (shared * 2 < was || shared * 2 < now) {
+            return "the reports may be of different networks: only " + shared + " of the " + was
+                    + " layers before and of the " + now + " after have a name in common";
         }
-        out.printf(Locale.ROOT, "FAIL: %s grew by %s, more than the threshold of %s%%%n", after.metric(),
-                growth == null ? "from 0" : growth.toPlainString() + "%", threshold.toPlainString());
-        return true;
+        return null;
     }
 }

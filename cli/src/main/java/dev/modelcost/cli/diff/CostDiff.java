@@ -19,7 +19,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Compares two modelcost JSON reports of a network, before and after a change, and prints what changed per
- * layer and in total for one figure. Exits 1 when that figure's total grew by more than a threshold, so that
+ * layer and in total for one figure, as text, Markdown for a pull request, or JSON. Exits 1 when that figure's total grew by more than a threshold, so that
  * CI can gate a pull request; 2 when an argument or a report is wrong, and so never 1 for a file it cannot
  * read.
  */
@@ -43,6 +43,16 @@ public final class CostDiff implements Callable<Integer> {
             description = "exit 1 when the total grew by more than this, e.g. 5 or 2.5%%")
     BigDecimal threshold;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, markdown (for a pull-request comment, within GitHub's 65,536 characters)"
+                    + " or json (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", converter = CountConverter.class,
+            description = "how many of the largest layer changes to show before the rest"
+                    + " (default: ${DEFAULT-VALUE}); json lists every change")
+    int top;
+
     @Parameters(index = "0", paramLabel = "BEFORE.json", description = "the report before the change")
     Path before;
 
@@ -55,12 +65,25 @@ public final class CostDiff implements Callable<Integer> {
     @Override
     public Integer call() throws BadReportException {
         ReportReader reader = new ReportReader(metric);
-        Comparison comparison = new Comparison(reader.read(before), reader.read(after));
+        Diff diff = Comparison.of(reader.read(before), reader.read(after));
+        Verdict verdict = threshold == null ? null : Verdict.of(diff.total(), threshold);
         PrintWriter out = spec.commandLine().getOut();
-        comparison.print(out);
-        boolean grew = threshold != null && comparison.grewBeyond(threshold, out);
+        format.printer().print(diff, top, verdict, out);
         out.flush();
-        return grew ? ExitCodes.GREW : ExitCodes.OK;
+        return verdict != null && verdict.failed() ? ExitCodes.GREW : ExitCodes.OK;
+    }
+
+    /** A count of rows: a whole number from 0 to 1,000,000. */
+    static final class CountConverter implements ITypeConverter<Integer> {
+        private static final Pattern COUNT = Pattern.compile("\\d{1,7}");
+
+        @Override
+        public Integer convert(String value) {
+            if (!COUNT.matcher(value).matches() || Integer.parseInt(value) > 1_000_000) {
+                throw new TypeConversionException("'" + value + "' is not a count from 0 to 1000000");
+            }
+            return Integer.parseInt(value);
+        }
     }
 
     /** A percentage such as {@code 5}, {@code 2.5} or {@code 5%}. */

@@ -13,7 +13,13 @@ import java.util.Locale;
 /** Rows of name, before, after and change, printed in aligned columns. */
 final class DiffTable {
     private static final int NAME_LENGTH = 200;
+    private final String heading;
     private final List<String[]> rows = new ArrayList<>();
+
+    /** @param heading the first column's heading, e.g. {@code layer} */
+    DiffTable(String heading) {
+        this.heading = heading;
+    }
 
     /** A row; a null value is a layer absent on that side. */
     void row(String name, Long before, Long after, String change) {
@@ -21,19 +27,15 @@ final class DiffTable {
             after == null ? "-" : grouped(after), change});
     }
 
-    boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     void print(PrintWriter out) {
-        int[] widths = {5, 6, 5};
+        int[] widths = {heading.length(), 6, 5};
         for (String[] row : rows) {
             for (int i = 0; i < widths.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
         String format = "%-" + widths[0] + "s  %" + widths[1] + "s  %" + widths[2] + "s  %s%n";
-        out.printf(Locale.ROOT, format, "layer", "before", "after", "change");
+        out.printf(Locale.ROOT, format, heading, "before", "after", "change");
         for (String[] row : rows) {
             out.printf(Locale.ROOT, format, (Object[]) row);
         }

@@ -6,7 +6,7 @@ import dev.modelcost.Reports;
 import dev.modelcost.cli.Text;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -32,8 +32,9 @@ final class ReportParse {
     private final Set<String> totalNames = new LinkedHashSet<>();
     private boolean hasTotal;
     private Long total;
+    private final Map<String, Long> otherTotals = new LinkedHashMap<>();
     private boolean hasLayers;
-    private final Set<String> layerNames = new HashSet<>();
+    private final Set<String> layerNames = new LinkedHashSet<>();
     private final Map<String, Long> layerValues = new LinkedHashMap<>();
     private String firstProblem;
 
@@ -98,7 +99,7 @@ final class ReportParse {
         if (total == null) {
             throw bad("its total '" + metric + "' is null: the report has no such figure (a latency needs a device)");
         }
-        return new Report(network.text(), metric, total, layerValues);
+        return new Report(network.text(), metric, total, layerValues, otherTotals, Collections.unmodifiableSet(layerNames));
     }
 
     private void totals(JsonToken token) throws IOException {
@@ -114,8 +115,18 @@ final class ReportParse {
                 hasTotal = true;
                 total = count(value, "totals." + name);
             } else {
-                parser.skipChildren();
+                otherTotal(name, value);
             }
+        }
+    }
+
+    /** A total other than the one compared, kept when it is a count; anything else is skipped, not a problem. */
+    private void otherTotal(String name, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                && parser.getLongValue() >= 0) {
+            otherTotals.put(name, parser.getLongValue());
+        } else {
+            parser.skipChildren();
         }
     }
 

@@ -134,6 +134,8 @@ class CostDiffTest {
         CliRun run = CliRun.of("diff", "--help");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("--threshold=PERCENT");
+        assertThat(run.out()).contains("--format=FORMAT");
+        assertThat(run.out()).contains("--top=N");
         assertThat(run.out()).contains("2   a wrong argument");
     }
 }

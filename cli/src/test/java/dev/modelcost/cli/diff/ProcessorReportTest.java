@@ -4,15 +4,8 @@ import static com.google.common.truth.Truth.assertThat;
 
 import dev.modelcost.cli.CliRun;
 import dev.modelcost.cli.ExitCodes;
-import dev.modelcost.processor.ModelCostProcessor;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,19 +23,41 @@ class ProcessorReportTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isEqualTo(ExitCodes.GREW);
         assertThat(run.out()).contains("modelcost diff of Small: macs");
-        assertThat(run.out()).contains("  conv1  442,368    884,736  +442,368 (+100.0%)");
-        assertThat(run.out()).contains("total    606,208  1,212,416  +606,208 (+100.0%)");
+        // The totals' column is as wide as "peakActivationBytes" and "trainingStepFlops", 19 characters.
+        assertThat(run.out()).contains("\nmacs                   606,208  1,212,416  +606,208 (+100.0%)\n");
+        assertThat(run.out()).contains("\nparams                     592      1,184  +592 (+100.0%)\n");
+        assertThat(run.out()).contains("\n2 of 2 layers changed:\n"
+                + "layer     before    after  change\n"
+                + "  conv1  442,368  884,736  +442,368 (+100.0%)\n"
+                + "  head   163,840  327,680  +163,840 (+100.0%)\n"
+                + "FAIL: macs grew by 100.0%, more than the threshold of 5%\n");
 
         CliRun latency = CliRun.of("diff", "--metric", "latencyNanos", before.toString(), after.toString());
         assertThat(latency.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(latency.out()).contains("modelcost diff of Small: latencyNanos");
     }
 
+    @Test
+    void aFigureGivenAsATotalOnlySaysSoRatherThanNoLayerChanged() throws IOException {
+        Path before = report("before", 16);
+        Path after = report("after", 32);
+        // paramBytes is a total only; the layers' params changed: conv1 3*9*16 = 432 -> 864, head 160 -> 320.
+        CliRun run = CliRun.of("diff", "--metric", "paramBytes", before.toString(), after.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("\nparamBytes               2,368      4,736  +2,368 (+100.0%)\n");
+        assertThat(run.out()).contains("\nthe reports give paramBytes as a network total only, not per layer\n");
+        assertThat(run.out()).doesNotContain("no layer changed");
+
+        CliRun params = CliRun.of("diff", "--metric", "params", before.toString(), after.toString());
+        assertThat(params.out()).contains("\n2 of 2 layers changed:\n"
+                + "layer    before  after  change\n"
+                + "  conv1     432    864  +432 (+100.0%)\n"
+                + "  head      160    320  +160 (+100.0%)\n");
+    }
+
     /** Compiles a network whose first layer has {@code width} channels; returns its JSON report. */
     private Path report(String name, int width) throws IOException {
-        Path sources = Files.createDirectories(folder.resolve(name + "/src/n"));
-        Path classes = Files.createDirectories(folder.resolve(name + "/classes"));
-        Path source = Files.writeString(sources.resolve("Small.java"), String.join("\n",
+        return ReportCompiler.report(folder.resolve(name), "n.Small", String.join("\n",
                 "package n;",
                 "import dev.modelcost.*;",
                 "@Network(input = @Shape(channels = 3, size = {32, 32}))",
@@ -50,15 +65,6 @@ class ProcessorReportTest {
                 "public class Small {",
                 "    @Conv(out = " + width + ", kernel = 3, padding = 1, bias = false) Layer conv1;",
                 "    @Conv(out = 10, kernel = 1, bias = false) Layer head;",
-                "}"), StandardCharsets.UTF_8);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
-            JavaCompiler.CompilationTask task = javac.getTask(null, files, null,
-                    List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path")), null,
-                    files.getJavaFileObjects(source));
-            task.setProcessors(List.of(new ModelCostProcessor()));
-            assertThat(task.call()).isTrue();
-        }
-        return classes.resolve("META-INF/modelcost/n.Small.json");
+                "}"));
     }
 }
