@@ -4,7 +4,6 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import dev.modelcost.processor.testing.Fixture;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +15,7 @@ import org.junit.jupiter.api.Test;
 class TrainingDiagnosticsTest {
 
     private static Fixture network(String name, String... annotations) {
-        List<String> lines = new ArrayList<>(List.of("package v;", "import dev.modelcost.*;",
-                "@Network(input = @Shape(channels = 4, size = {8, 8}))"));
-        lines.addAll(List.of(annotations));
-        lines.addAll(List.of("public class " + name + " {", "    @Conv(out = 8, kernel = 1) Layer conv;", "}"));
-        return Fixture.of(lines.toArray(String[]::new));
+        return Fixture.oneConvolution(name, annotations);
     }
 
     @Test

@@ -45,20 +45,8 @@ public final class MarkdownReport {
         total(md, Convention.BACKWARD_FLOPS, cost.backward().flops());
         total(md, Convention.TRAINING_STEP_FLOPS, cost.backward().trainingStepFlops());
         training(md, memory);
-        GenerationCost generation = cost.generation();
-        if (generation != null) {
-            md.append("\nGeneration with a key/value cache: a prompt of ").append(generation.prompt())
-                    .append(" tokens, ").append(generation.tokens()).append(" tokens generated, longest context ")
-                    .append(generation.longestContext()).append(".\n\n| generation | value | counts |\n|---|---:|---|\n");
-            total(md, Convention.PREFILL_FLOPS, generation.prefillFlops());
-            total(md, Convention.DECODE_STEP_FLOPS, generation.decodeStepFlops());
-            total(md, Convention.GENERATION_FLOPS, generation.generationFlops());
-            total(md, Convention.KV_CACHE_BYTES_PER_TOKEN, generation.kvCacheBytesPerToken());
-            total(md, Convention.KV_CACHE_BYTES, generation.kvCacheBytes());
-            if (memory.target().hasDevice()) {
-                total(md, Convention.PREFILL_LATENCY_NANOS, generation.prefillLatencyNanos());
-                total(md, Convention.DECODE_LATENCY_NANOS, generation.decodeLatencyNanos());
-            }
+        if (cost.generation() != null) {
+            generation(md, cost.generation(), memory.target().hasDevice());
         }
         md.append("\n| # | layer | kind | settings | input | output | MACs | FLOPs | params | bytes moved |");
         md.append(memory.target().hasDevice() ? " latency (ns) | bound |\n" : "\n");
@@ -80,6 +68,22 @@ public final class MarkdownReport {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** Generating text with a key/value cache, in a table of its own: its figures are not one forward pass's. */
+    private static void generation(StringBuilder md, GenerationCost generation, boolean device) {
+        md.append("\nGeneration with a key/value cache: a prompt of ").append(generation.prompt())
+                .append(" tokens, ").append(generation.tokens()).append(" tokens generated, longest context ")
+                .append(generation.longestContext()).append(".\n\n| generation | value | counts |\n|---|---:|---|\n");
+        total(md, Convention.PREFILL_FLOPS, generation.prefillFlops());
+        total(md, Convention.DECODE_STEP_FLOPS, generation.decodeStepFlops());
+        total(md, Convention.GENERATION_FLOPS, generation.generationFlops());
+        total(md, Convention.KV_CACHE_BYTES_PER_TOKEN, generation.kvCacheBytesPerToken());
+        total(md, Convention.KV_CACHE_BYTES, generation.kvCacheBytes());
+        if (device) {
+            total(md, Convention.PREFILL_LATENCY_NANOS, generation.prefillLatencyNanos());
+            total(md, Convention.DECODE_LATENCY_NANOS, generation.decodeLatencyNanos());
+        }
     }
 
     /** The training step's memory and the batch roofline, in a table of their own: they are per batch. */

@@ -54,6 +54,19 @@ public final class Fixture {
         this.expected = List.copyOf(expected);
     }
 
+    /**
+     * A network {@code v.<name>} of one 1x1 convolution 4 -> 8 on 4x8x8 (2,048 MACs, 40 parameters, a 256-element
+     * input, a 512-element output), with these class annotations (and expectation comments) after its
+     * {@code @Network}.
+     */
+    public static Fixture oneConvolution(String name, String... annotations) {
+        List<String> lines = new ArrayList<>(List.of("package v;", "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 4, size = {8, 8}))"));
+        lines.addAll(List.of(annotations));
+        lines.addAll(List.of("public class " + name + " {", "    @Conv(out = 8, kernel = 1) Layer conv;", "}"));
+        return of(lines.toArray(String[]::new));
+    }
+
     /** A fixture from its lines; expectation comments refer to the nearest source line above them. */
     public static Fixture of(String... lines) {
         List<Expected> expected = new ArrayList<>();
