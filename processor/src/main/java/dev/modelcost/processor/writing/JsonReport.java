@@ -3,20 +3,23 @@ package dev.modelcost.processor.writing;
 import dev.modelcost.Convention;
 import dev.modelcost.From;
 import dev.modelcost.Reports;
+import dev.modelcost.Stages;
 import dev.modelcost.processor.analysis.GenerationCost;
 import dev.modelcost.processor.analysis.LayerBackward;
 import dev.modelcost.processor.analysis.LayerFigures;
 import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
+import dev.modelcost.processor.analysis.StageTotals;
 import dev.modelcost.processor.analysis.TensorShape;
 import dev.modelcost.processor.analysis.TrainingProfile;
 import dev.modelcost.processor.model.Target;
+import java.util.List;
 
 /**
  * The JSON report of a network, schema {@value Reports#SCHEMA_NAME} version {@value Reports#SCHEMA_VERSION}
- * (described by {@code report-schema.json} beside this class): the conventions, the totals, and one row per layer
- * with its shapes, its inputs and every figure. Written for machines and for diffs between commits.
+ * (described by {@code report-schema.json} beside this class): the conventions, the totals, the totals of every
+ * stage and block repetition, and one row per layer with its stage, its shapes, its inputs and every figure. Written for machines and for diffs between commits.
  */
 public final class JsonReport {
     private JsonReport() {
@@ -58,11 +61,36 @@ public final class JsonReport {
         if (cost.generation() != null) {
             generation(json, cost.generation());
         }
+        stages(json, StageTotals.of(cost, memory));
         json.key(Reports.LAYERS).beginArray();
         for (int i = 0; i < cost.layers().size(); i++) {
             layer(json, cost, i, memory.layers().get(i), memory.target().hasDevice());
         }
         return json.endArray().endObject().toString();
+    }
+
+    /** Every stage and repetition with the sums of its layers' figures, each before the groups inside it. */
+    private static void stages(JsonBuilder json, List<StageTotals> stages) {
+        json.key("stages").beginArray();
+        for (StageTotals stage : stages) {
+            json.beginObject()
+                    .key("name").value(stage.name())
+                    .key("depth").value(stage.depth())
+                    .key("first").value(stage.first())
+                    .key("last").value(stage.last())
+                    .key(Reports.LAYERS).value(stage.layers())
+                    .key(Convention.MACS.key()).value(stage.macs())
+                    .key(Convention.FLOPS.key()).value(stage.flops())
+                    .key(Convention.PARAMS.key()).value(stage.params())
+                    .key(Convention.ACTIVATIONS.key()).value(stage.activations())
+                    .key(Convention.ACTIVATION_BYTES.key()).value(stage.activationBytes())
+                    .key(Convention.BYTES_MOVED.key()).value(stage.bytesMoved());
+            nanos(json, stage.latencyNanos());
+            json.key(Convention.BACKWARD_MACS.key()).value(stage.backwardMacs())
+                    .key(Convention.BACKWARD_FLOPS.key()).value(stage.backwardFlops())
+                    .endObject();
+        }
+        json.endArray();
     }
 
     private static void training(JsonBuilder json, TrainingProfile training) {
@@ -104,6 +132,7 @@ public final class JsonReport {
         json.beginObject()
                 .key("index").value(index)
                 .key(Reports.LAYER_NAME).value(layer.layer().name())
+                .key("stage").value(Stages.innermost(layer.layer().name()))
                 .key("kind").value(layer.layer().kind().name())
                 .key("settings").value(layer.settings())
                 .key("inputs").beginArray();

@@ -1,0 +1,4 @@
+// The network drawn as a graph of its layers.
+(function () {
+  "use strict";
+})();
