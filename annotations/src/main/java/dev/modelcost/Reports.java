@@ -50,4 +50,42 @@ public final class Reports {
         }
         return text.toString();
     }
+
+    /**
+     * A count in SI units with three significant digits and the unit after it: {@code 4,089,184,256} with unit
+     * {@code "FLOPs"} as {@code "4.09 GFLOPs"}, {@code 25,557,032} with unit "" as {@code "25.6 M"}; below 1,000
+     * the count itself. Shown beside an exact figure, never in its place.
+     */
+    public static String scaled(long value, String unit) {
+        return scaled(value, 1000, SI, unit);
+    }
+
+    /** Bytes in binary units with three significant digits: {@code 102,760,448} as {@code "98.0 MiB"}. */
+    public static String scaledBytes(long bytes) {
+        return scaled(bytes, 1024, BINARY, "B");
+    }
+
+    /** Nanoseconds in the unit that suits them, up to seconds: {@code 1,974,141} as {@code "1.97 ms"}. */
+    public static String scaledNanos(long nanos) {
+        return scaled(nanos, 1000, TIME, "s");
+    }
+
+    private static final String[] SI = {"", "k", "M", "G", "T", "P", "E"};
+    private static final String[] BINARY = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+    private static final String[] TIME = {"n", "\u00b5", "m", ""};
+
+    /** Divides by {@code base} while three significant digits would need a fourth digit before the point. */
+    private static String scaled(long value, int base, String[] prefixes, String unit) {
+        double magnitude = Math.abs((double) value);
+        int step = 0;
+        while (step < prefixes.length - 1 && magnitude >= 999.5) {
+            magnitude /= base;
+            step++;
+        }
+        String number = step == 0 ? Long.toString(Math.abs(value))
+                : String.format(java.util.Locale.ROOT, magnitude >= 99.95 ? "%.0f" : magnitude >= 9.995 ? "%.1f"
+                        : "%.2f", magnitude);
+        String prefix = prefixes[step];
+        return (value < 0 ? "-" : "") + number + (prefix.isEmpty() && unit.isEmpty() ? "" : " ") + prefix + unit;
+    }
 }
