@@ -245,7 +245,7 @@ class AttentionTest {
         // block's input there, the first repetition's output.
         String json = compiled.compilation().generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/modelcost/k.B.json")
                 .orElseThrow().getCharContent(true).toString().replaceAll("\\s+", " ");
-        assertThat(json).contains("\"name\": \"encoder.1.cross\", \"kind\": \"ATTENTION\", \"settings\": \"h=4 hs=16 "
-                + "keys=\\u003cinput\\u003e\", \"inputs\": [ \"encoder.1.self\", \"encoder.0.cross\" ]");
+        assertThat(json).contains("\"name\": \"encoder.1.cross\", \"stage\": \"encoder.1\", \"kind\": \"ATTENTION\", "
+                + "\"settings\": \"h=4 hs=16 keys=\\u003cinput\\u003e\", \"inputs\": [ \"encoder.1.self\", \"encoder.0.cross\" ]");
     }
 }
