@@ -77,7 +77,7 @@
     var items = chartState.byStage ? groups : layers.map(function (l) { return {layer: l}; });
     var values = items.map(function (it) { return figure(it.stage || it.layer, key); });
     var W = Math.max(300, widthOf(chartSection, 960)), H = W < 600 ? 220 : 260;
-    var L = 64, R = 10, T = 14, B = chartState.byStage && items.length <= 40 ? 70 : 40;
+    var L = 64, R = 12, T = 24, B = chartState.byStage && items.length <= 40 ? 70 : 40;
     var plotW = W - L - R, plotH = H - T - B, axisY = T + plotH;
     var max = Math.max.apply(null, values.concat([0]));
     var positives = values.filter(function (v) { return v > 0; });
@@ -269,7 +269,7 @@
 
       drawRoof = function () {
         var W = Math.min(760, Math.max(300, widthOf(roofSection, 640))), H = Math.round(Math.max(240, W * 0.55));
-        var L = 78, R = 14, T = 12, B = 44;
+        var L = 78, R = 22, T = 24, B = 44;
         var xs = markers.map(function (g) { return g.x; }).concat([ridge]);
         var xlo = Math.floor(Math.log10(Math.min.apply(null, xs) / 1.5)),
             xhi = Math.ceil(Math.log10(Math.max.apply(null, xs) * 3));
@@ -302,8 +302,7 @@
         roof.appendChild(el("line", {"class": "axis", x1: L, x2: L, y1: T, y2: H - B}));
         roof.appendChild(el("text", {"class": "axis-title", x: L + (W - L - R) / 2, y: H - 8, "text-anchor": "middle"},
                             "arithmetic intensity (FLOP/byte, log)"));
-        roof.appendChild(el("text", {"class": "axis-title", x: 12, y: T + (H - T - B) / 2, "text-anchor": "middle",
-            transform: "rotate(-90 12 " + (T + (H - T - B) / 2) + ")"}, "attainable FLOP/s (log)"));
+        roof.appendChild(el("text", {"class": "axis-title", x: 4, y: 12}, "attainable FLOP/s (log)"));
         var x0 = Math.pow(10, xlo), x1 = Math.pow(10, xhi);
         roof.appendChild(el("polyline", {"class": "roof", points: px(x0) + "," + py(x0 * bw) + " " + px(ridge) + "," +
                                           py(peak) + " " + px(x1) + "," + py(peak)}));
@@ -312,9 +311,10 @@
         ridgeMark.appendChild(el("title", {}, "ridge point: " + ridge.toFixed(1) + " FLOP/byte, " +
                                  trim(MC.scaled(peak, "FLOP/s"))));
         roof.appendChild(ridgeMark);
-        var right = px(ridge) > W - 150;
-        roof.appendChild(el("text", {"class": "ridge-label", x: px(ridge) + (right ? -6 : 6), y: py(peak) - 6,
-                                     "text-anchor": right ? "end" : "start"},
+        // Above the slope, left of the ridge: the points sit on the roof, below and to the right.
+        var left = px(ridge) - L > 150;
+        roof.appendChild(el("text", {"class": "ridge-label", x: px(ridge) + (left ? -8 : 8), y: py(peak) - 8,
+                                     "text-anchor": left ? "end" : "start"},
                             "ridge " + trim(ridge.toFixed(1)) + " FLOP/byte"));
         var dots = el("g", {"class": "points"});
         markers.forEach(function (g) {
