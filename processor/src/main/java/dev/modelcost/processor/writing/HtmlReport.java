@@ -14,7 +14,7 @@ import java.util.List;
  * JSON report is its data.
  */
 public final class HtmlReport {
-    private static final List<String> STYLES = List.of("report-page.css", "report-charts.css");
+    private static final List<String> STYLES = List.of("report-page.css", "report-charts.css", "report-graph.css");
     private static final List<String> SCRIPTS = List.of("report-common.js", "report-page.js", "report-charts.js",
             "report-graph.js");
     private static final String TEMPLATE = assemble();
