@@ -70,6 +70,20 @@ public final class LayerCost {
         return name;
     }
 
+    /**
+     * The innermost stage or repetition that holds the layer, as {@link Stages#innermost} places it: {@code
+     * "layer2.0"} for {@code layer2.0.conv1}; "" for a layer of the network itself. See {@link
+     * ModelCost#stage(String)} for its figures.
+     */
+    public String stage() {
+        return Stages.innermost(name);
+    }
+
+    /** How many stages and repetitions hold the layer: 2 for {@code layer2.0.conv1}, 0 outside every stage. */
+    public int depth() {
+        return Stages.of(name).size();
+    }
+
     /** What the layer computes. */
     public LayerKind kind() {
         return kind;

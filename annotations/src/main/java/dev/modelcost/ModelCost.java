@@ -10,7 +10,8 @@ import java.util.Objects;
  * {@code <Network>Cost} class exposes one as {@code MODEL}.
  *
  * <p>The totals are the sums over the layers. What each figure counts is stated once, by {@link Convention}, in
- * the words every report states too: {@code Convention.MACS.text()}, for example.
+ * the words every report states too: {@code Convention.MACS.text()}, for example. {@link #stages()} gives the
+ * same sums per stage and per repetition of a block, each with its share of these totals.
  */
 public final class ModelCost {
     private final String name;
@@ -28,6 +29,8 @@ public final class ModelCost {
     private final long bytesMoved;
     private final long latencyNanos;
     private final List<LayerCost> layers;
+    /** Summed from the layers on first use; a race computes the same immutable index twice at worst. */
+    private volatile StageIndex stages;
 
     /**
      * Called by generated code.
@@ -159,6 +162,58 @@ public final class ModelCost {
             }
         }
         throw new IllegalArgumentException("no layer named '" + layerName + "' in " + name);
+    }
+
+    /**
+     * Every stage and every repetition of a block, each followed by the groups inside it, in the order of their
+     * layers: for ResNet-50, {@code layer1}, {@code layer1.0}, {@code layer1.1}, {@code layer1.2}, {@code layer2},
+     * ... Empty for a network without {@link Stage}s. Unmodifiable; summed from {@link #layers()} on the first call
+     * of this or another stage method, in time linear in the layers.
+     */
+    public List<StageCost> stages() {
+        return stageIndex().all();
+    }
+
+    /**
+     * The groups at one depth, in the order of their layers: {@code stages(1)} the stages, {@code stages(2)} the
+     * repetitions of their blocks. Together with the layers outside them (those whose {@link LayerCost#depth()}
+     * is less than {@code depth}), the stages at depth 1 cover every layer once.
+     *
+     * @throws IllegalArgumentException if {@code depth} is less than 1
+     */
+    public List<StageCost> stages(int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("a stage's depth is at least 1, not " + depth);
+        }
+        List<StageCost> atDepth = new ArrayList<>();
+        for (StageCost stage : stageIndex().all()) {
+            if (stage.depth() == depth) {
+                atDepth.add(stage);
+            }
+        }
+        return Collections.unmodifiableList(atDepth);
+    }
+
+    /**
+     * The stage or repetition of this name, e.g. {@code "layer2"} or {@code "layer2.0"}.
+     *
+     * @throws IllegalArgumentException if no layer's name places it in such a group
+     */
+    public StageCost stage(String stageName) {
+        StageCost stage = stageIndex().get(stageName);
+        if (stage == null) {
+            throw new IllegalArgumentException("no stage or repetition named '" + stageName + "' in " + name);
+        }
+        return stage;
+    }
+
+    private StageIndex stageIndex() {
+        StageIndex index = stages;
+        if (index == null) {
+            index = StageIndex.of(this);
+            stages = index;
+        }
+        return index;
     }
 
     /** Input shape as text, e.g. {@code "3x224x224"}. */

@@ -18,17 +18,22 @@ import java.util.TreeSet;
  *
  * <p>Without arguments it prints every network's totals side by side. With arguments, each a network's class
  * name or display name (case, spaces and punctuation ignored, so {@code ResNet50}, {@code resnet-50} and
- * {@code "ResNet-50"} are the same), or {@code all}, it prints those networks' per-layer tables:
+ * {@code "ResNet-50"} are the same), or {@code all}, it prints those networks' tables: each stage and block
+ * repetition with its sums and shares, the layers under it. {@code --depth N} folds the tables below depth
+ * {@code N} (1: the stages and the layers outside them; 2: the blocks too):
  *
  * <pre>
- * mvn -q -DskipTests package exec:java                          # the summary
- * mvn -q -DskipTests package exec:java -Dexec.args="ResNet50"   # ResNet-50 layer by layer
+ * mvn -q -DskipTests package exec:java                                     # the summary
+ * mvn -q -DskipTests package exec:java -Dexec.args="ResNet50"              # ResNet-50 layer by layer
+ * mvn -q -DskipTests package exec:java -Dexec.args="ResNet50 --depth 1"    # by stage
  * </pre>
  */
 public final class PrintCosts {
     /** The argument that asks for every network's table. */
     static final String ALL = "all";
-    /** The exit status when an argument names no network. */
+    /** The option that folds the tables below a depth, as {@code --depth 2} or {@code --depth=2}. */
+    static final String DEPTH = "--depth";
+    /** The exit status when an argument names no network, or {@code --depth} has no depth of 1 or more. */
     static final int UNKNOWN_NETWORK = 2;
     /** The sample networks by class name, in the order printed. */
     static final Map<String, ModelCost> NETWORKS = networks();
@@ -76,8 +81,19 @@ public final class PrintCosts {
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<ModelCost> chosen = new ArrayList<>();
-        for (String arg : args) {
-            if (normalized(arg).equals(ALL)) {
+        int depth = CostTable.EVERY_DEPTH;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals(DEPTH) || arg.startsWith(DEPTH + "=")) {
+                String value = arg.equals(DEPTH) ? (i + 1 < args.length ? args[++i] : "") : arg.substring(
+                        DEPTH.length() + 1);
+                depth = depth(value);
+                if (depth < 1) {
+                    err.println(DEPTH + " takes a depth of 1 or more (1: stages, 2: their blocks too), not '"
+                            + value + "'.");
+                    return UNKNOWN_NETWORK;
+                }
+            } else if (normalized(arg).equals(ALL)) {
                 chosen.addAll(NETWORKS.values());
             } else {
                 ModelCost network = find(arg);
@@ -94,15 +110,29 @@ public final class PrintCosts {
             out.println();
             new SummaryTable(out).print(NETWORKS.values());
             out.println();
-            out.println("Per-layer tables: give network names (or \"" + ALL + "\") as arguments, e.g.");
+            out.println("Tables by stage and layer: give network names (or \"" + ALL + "\") as arguments, and "
+                    + DEPTH + " 1 for stages only, e.g.");
             out.println("  mvn -q -DskipTests package exec:java -Dexec.args=\"ResNet50 UNet\"");
+            out.println("  mvn -q -DskipTests package exec:java -Dexec.args=\"ResNet50 " + DEPTH + " 1\"");
         }
-        CostTable table = new CostTable(out);
+        CostTable table = new CostTable(out, depth);
         for (ModelCost network : chosen) {
             out.println();
             table.print(network);
         }
         return 0;
+    }
+
+    /**
+     * The depth a {@code --depth} value gives, a depth deeper than any network's meaning no limit; 0 if it is not a
+     * whole number.
+     */
+    private static int depth(String value) {
+        if (!value.matches("[0-9]+")) {
+            return 0;
+        }
+        String digits = value.replaceFirst("^0+(?=.)", "");
+        return digits.length() > 9 ? CostTable.EVERY_DEPTH : Integer.parseInt(digits);
     }
 
     /** The network whose class name or display name is the argument's, ignoring case and punctuation. */

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /** What {@link PrintCosts} prints: the summary without arguments, the named networks' tables with them. */
 class PrintCostsTest {
+    /** A count scaled to three digits and an SI prefix, as {@code 4.09 G} or {@code 714 M} or {@code 410}. */
+    private static final String SCALED = "[0-9.]+( [kMGTPE])?";
+    /** Bytes scaled to three digits and a binary prefix, as {@code 9.19 MiB}. */
+    private static final String SCALED_BYTES = "[0-9.]+ ([KMGTPE]i)?B";
 
     @Test
     void startsWithTheConventionsInTheWordsOfTheOneSource() {
@@ -52,10 +56,11 @@ class PrintCostsTest {
         Printed printed = run();
         assertEquals(0, printed.status);
         for (ModelCost network : PrintCosts.NETWORKS.values()) {
+            // each exact figure of MACs, parameters and peak bytes has its scaled value beside it
             String row = "  " + Pattern.quote(network.name()) + " +" + network.inputShapeText() + " +"
-                    + grouped(network.macs()) + " +" + grouped(network.flops()) + " +" + grouped(network.params())
-                    + " +" + grouped(network.activations()) + " +" + grouped(network.peakActivationBytes()) + " +"
-                    + network.layers().size();
+                    + grouped(network.macs()) + " +" + SCALED + " +" + grouped(network.flops()) + " +"
+                    + grouped(network.params()) + " +" + SCALED + " +" + grouped(network.activations()) + " +"
+                    + grouped(network.peakActivationBytes()) + " +" + SCALED_BYTES + " +" + network.layers().size();
             assertEquals(1, printed.lines.stream().filter(line -> line.matches(row)).count(), row);
             assertFalse(printed.lines.contains(network.name() + ": " + network.inputShapeText() + " -> "
                     + network.outputShapeText() + ", " + network.layers().size() + " layers"), network.name());
@@ -68,9 +73,10 @@ class PrintCostsTest {
         String row = run().lines.stream().filter(line -> line.startsWith("  ResNet-50 ")).findFirst().orElseThrow();
         // 4,089,184,256 MACs and 25,557,032 parameters: see ResNet50Test. The peak of live activations is in
         // layer1.0, at its projection's batch norm: bn3, the projection and its batch norm, 3 * 256*56*56 =
-        // 2,408,448 elements alive, 9,633,792 bytes in FP32.
-        assertTrue(row.matches("  ResNet-50 +3x224x224 +4,089,184,256 +[0-9,]+ +25,557,032 +[0-9,]+ +9,633,792 +174"),
-                row);
+        // 2,408,448 elements alive, 9,633,792 bytes in FP32. Scaled to three digits: 4.09 G, 25.6 M, and
+        // 9,633,792 / 2^20 = 9.1875 MiB.
+        assertTrue(row.matches("  ResNet-50 +3x224x224 +4,089,184,256 +4\\.09 G +[0-9,]+ +25,557,032 +25\\.6 M"
+                + " +[0-9,]+ +9,633,792 +9\\.19 MiB +174"), row);
     }
 
     @Test
@@ -104,6 +110,35 @@ class PrintCostsTest {
             assertTrue(totals.contains(grouped(network.macs())), totals);
             assertTrue(totals.contains(grouped(network.params())), totals);
             assertTrue(totals.contains(grouped(network.flops())), totals);
+        }
+    }
+
+    @Test
+    void depthFoldsTheTablesBelowIt() {
+        // ResNet-50: 4 stem layers, 4 stages, the pool and the classifier
+        List<String> byStage = table(run("ResNet50", "--depth", "1"), "ResNet-50");
+        assertEquals(2 + 10 + 2, byStage.size(), String.join("\n", byStage));
+        assertTrue(byStage.stream().anyMatch(line -> line.contains(" layer3 ")));
+        assertFalse(byStage.stream().anyMatch(line -> line.contains("layer3.")));
+        // and the 3 + 4 + 6 + 3 = 16 blocks, each a row of its own, but not their layers
+        List<String> byBlock = table(run("ResNet50", "--depth=2"), "ResNet-50");
+        assertEquals(2 + 26 + 2, byBlock.size());
+        assertTrue(byBlock.stream().anyMatch(line -> line.contains(" layer3.5 ")));
+        assertFalse(byBlock.stream().anyMatch(line -> line.contains("layer3.5.")));
+        // without a depth every layer is there besides the 20 groups: 174 + 20 rows
+        assertEquals(2 + 194 + 2, table(run("ResNet50"), "ResNet-50").size());
+        assertEquals(table(run("ResNet50"), "ResNet-50"), table(run("ResNet50", "--depth", "3"), "ResNet-50"));
+        assertEquals(table(run("ResNet50"), "ResNet-50"), table(run("--depth=99999999999", "ResNet50"), "ResNet-50"));
+    }
+
+    @Test
+    void aDepthMustBeAWholeNumberOfOneOrMore() {
+        for (String[] args : List.of(new String[] {"ResNet50", "--depth"}, new String[] {"--depth", "0", "UNet"},
+                new String[] {"ResNet50", "--depth=x"}, new String[] {"--depth", "-1"})) {
+            Printed printed = run(args);
+            assertEquals(PrintCosts.UNKNOWN_NETWORK, printed.status, String.join(" ", args));
+            assertEquals(List.of(), printed.lines);
+            assertTrue(printed.err.contains("--depth takes a depth of 1 or more"), printed.err);
         }
     }
 
@@ -187,7 +222,7 @@ class PrintCostsTest {
                 err.toString(StandardCharsets.UTF_8));
     }
 
-    /** The lines of a network's table, from its heading row to its totals row. */
+    /** The lines of a network's table, from its heading row to its totals row, without the legend above. */
     private static List<String> table(Printed printed, String network) {
         List<String> lines = printed.lines;
         int title = -1;
@@ -197,11 +232,12 @@ class PrintCostsTest {
             }
         }
         assertTrue(title >= 0, "no table for " + network);
-        int end = title + 1;
+        int start = lines.get(title + 1).equals(CostTable.LEGEND) ? title + 2 : title + 1;
+        int end = start;
         while (!lines.get(end).trim().startsWith("total")) {
             end++;
         }
-        return lines.subList(title + 1, end + 1);
+        return lines.subList(start, end + 1);
     }
 
     private static String totalsLine(Printed printed, String network) {
