@@ -56,7 +56,7 @@ public final class ModelCostProcessor extends AbstractProcessor {
         reader = new NetworkReader(environment.getElementUtils(), options.target());
         outsideNetworks = new OutsideNetworkFinder(environment.getElementUtils());
         sourceText = new SourceText(environment);
-        writer = new NetworkWriter(environment, options.reports(), options.verbose());
+        writer = new NetworkWriter(environment, options.reports(), options.verbose(), options.depth());
     }
 
     /**

@@ -28,18 +28,21 @@ import java.util.stream.Collectors;
  *     ({@code -Amodelcost.precision=fp32|fp16|bf16|int8}, {@code -Amodelcost.device=a100|h100|t4})
  * @param batch the batch size for networks whose {@code @Training} gives none ({@code -Amodelcost.batch=N},
  *     N at least 1; default 1)
+ * @param depth how deep the Markdown report's and the note's table by stage goes ({@code -Amodelcost.depth=N}:
+ *     1 the stages, 2 their repetitions too, and so on; 0 no such table; default 1)
  */
 record Options(BudgetSeverity budgetSeverity, Set<ReportFormat> reports, boolean verbose, Target target,
-        int batch) {
+        int batch, int depth) {
     static final String BUDGET = "modelcost.budget";
     static final String REPORTS = "modelcost.reports";
     static final String VERBOSE = "modelcost.verbose";
     static final String PRECISION = "modelcost.precision";
     static final String DEVICE = "modelcost.device";
     static final String BATCH = "modelcost.batch";
+    static final String DEPTH = "modelcost.depth";
 
     /** Every option the processor reads, for {@code getSupportedOptions()}. */
-    static final Set<String> NAMES = Set.of(BUDGET, REPORTS, VERBOSE, PRECISION, DEVICE, BATCH);
+    static final Set<String> NAMES = Set.of(BUDGET, REPORTS, VERBOSE, PRECISION, DEVICE, BATCH, DEPTH);
 
     /** Reads the options; problems go to {@code findings}. */
     static Options parse(Map<String, String> options, Findings findings) {
@@ -48,7 +51,7 @@ record Options(BudgetSeverity budgetSeverity, Set<ReportFormat> reports, boolean
         DevicePreset device = choice(options, DEVICE, DevicePreset.class, DevicePreset.NONE, findings);
         boolean verbose = choice(options, VERBOSE, Bool.class, Bool.FALSE, findings) == Bool.TRUE;
         return new Options(severity, reports(options, findings), verbose, target(precision, device),
-                batch(options, findings));
+                batch(options, findings), depth(options, findings));
     }
 
     /** The batch size of {@code -Amodelcost.batch}: a whole number from 1 to {@link Integer#MAX_VALUE}. */
@@ -67,6 +70,25 @@ record Options(BudgetSeverity budgetSeverity, Set<ReportFormat> reports, boolean
         }
         findings.add(Diagnostic.BAD_OPTION, Position.of(null), BATCH, value,
                 "a whole number of samples from 1 to " + Integer.MAX_VALUE);
+        return 1;
+    }
+
+    /** The depth of {@code -Amodelcost.depth}: a whole number from 0 (no table by stage) up; default 1. */
+    private static int depth(Map<String, String> options, Findings findings) {
+        String value = options.get(DEPTH);
+        if (value == null) {
+            return 1;
+        }
+        try {
+            int depth = Integer.parseInt(value.trim());
+            if (depth >= 0) {
+                return depth;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as a negative depth is
+        }
+        findings.add(Diagnostic.BAD_OPTION, Position.of(null), DEPTH, value,
+                "a whole number: 0 for no table by stage, 1 for the stages, 2 for their repetitions too, and so on");
         return 1;
     }
 

@@ -49,7 +49,7 @@ class BackwardReportsTest {
         String markdown = file(compilation, "k.Tuned.md");
         assertThat(markdown).contains("| backward MACs | 16,896 |");
         assertThat(markdown).contains("| backward FLOPs | 34,818 |");
-        assertThat(markdown).contains("| training-step FLOPs | 68,612 | forward + backward FLOPs |");
+        assertThat(markdown).contains("| training-step FLOPs | 68,612 | 68.6 kFLOPs | forward + backward FLOPs |");
     }
 
     private static void assertLayer(Map<String, Object> layer, boolean input, boolean weight, long macs,

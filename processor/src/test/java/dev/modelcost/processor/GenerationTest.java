@@ -136,7 +136,7 @@ class GenerationTest {
         assertThat(schema.validate(text.replace("\"kvCacheBytes\": 256,", ""), InputFormat.JSON)).isNotEmpty();
         String markdown = report(compiled.compilation(), "g.TinyDecoder.md");
         assertThat(markdown).contains("a prompt of 3 tokens, 4 tokens generated, longest context 8.");
-        assertThat(markdown).contains("| generation FLOPs | 1,944 | prefill + each decode step |");
+        assertThat(markdown).contains("| generation FLOPs | 1,944 | 1.94 kFLOPs | prefill + each decode step |");
         assertThat(markdown).contains("| decode step latency (ns) | 13,880 |");
     }
 

@@ -1,125 +1,62 @@
 package dev.modelcost.processor.writing;
 
-import dev.modelcost.Convention;
-import dev.modelcost.processor.analysis.GenerationCost;
-import dev.modelcost.processor.analysis.LayerFigures;
-import dev.modelcost.processor.analysis.LayerTraffic;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
-import dev.modelcost.processor.analysis.Numbers;
-import dev.modelcost.processor.analysis.TensorShape;
-import dev.modelcost.processor.analysis.TrainingProfile;
-import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Set;
 
-/** The Markdown report of a network: totals and a per-layer table that a pull request can show. */
+/**
+ * The Markdown report of a network, fit to post on a pull request: a heading and a one-line summary, the totals
+ * (exact and scaled), the training step's and generation's tables, the table by stage down to the chosen depth,
+ * the largest layers, and every layer folded in {@code <details>}. It stays within GitHub's 65,536 characters of
+ * a comment: the table of every layer ends where the budget does, with a line saying how many rows it shows.
+ */
 public final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    /** The report's text. */
-    public static String write(NetworkCost cost, MemoryProfile memory) {
+    /**
+     * The report's text.
+     *
+     * @param depth how deep the table by stage goes: 1 the stages, 2 their repetitions too; 0 no such table
+     * @param formats the reports written beside this one, which a cut table points to
+     */
+    public static String write(NetworkCost cost, MemoryProfile memory, int depth, Set<ReportFormat> formats) {
+        return write(cost, memory, depth, formats, LengthBudget.githubComment());
+    }
+
+    static String write(NetworkCost cost, MemoryProfile memory, int depth, Set<ReportFormat> formats,
+            LengthBudget budget) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(escape(cost.network().displayName())).append("\n\n");
-        md.append("`").append(cost.network().type().getQualifiedName()).append("`: input ").append(cost.input())
-                .append(", output ").append(cost.output()).append(", ").append(cost.layers().size())
-                .append(" layers, ").append(memory.target().precision().name());
-        if (memory.target().hasDevice()) {
-            md.append(" on ").append(escape(memory.target().deviceName()));
-        }
-        md.append(". Per sample (batch 1).\n\n");
-        md.append("| total | value | counts |\n|---|---:|---|\n");
-        total(md, Convention.MACS, cost.macs());
-        total(md, Convention.FLOPS, cost.flops());
-        total(md, Convention.PARAMS, cost.params());
-        total(md, Convention.ACTIVATIONS, cost.activations());
-        total(md, Convention.PARAM_BYTES, memory.paramBytes());
-        total(md, Convention.ACTIVATION_BYTES, memory.activationBytes());
-        total(md, Convention.PEAK_ACTIVATION_BYTES, memory.peakActivationBytes());
-        total(md, Convention.MEMORY_BYTES, memory.memoryBytes());
-        total(md, Convention.BYTES_MOVED, memory.bytesMoved());
-        if (memory.latencyNanos() >= 0) {
-            total(md, Convention.LATENCY_NANOS, memory.latencyNanos());
-        }
-        total(md, Convention.BACKWARD_MACS, cost.backward().macs());
-        total(md, Convention.BACKWARD_FLOPS, cost.backward().flops());
-        total(md, Convention.TRAINING_STEP_FLOPS, cost.backward().trainingStepFlops());
-        training(md, memory);
+        md.append("# ").append(MarkdownTable.escape(cost.network().displayName())).append("\n\n");
+        md.append('`').append(cost.network().type().getQualifiedName()).append("`: ")
+                .append(Summary.of(cost, memory, MarkdownTable::escape)).append("\n\n");
+        MarkdownTotals.forward(md, cost, memory);
+        MarkdownTotals.training(md, memory);
         if (cost.generation() != null) {
-            generation(md, cost.generation(), memory.target().hasDevice());
+            MarkdownTotals.generation(md, cost.generation(), memory.target().hasDevice());
         }
-        md.append("\n| # | layer | kind | settings | input | output | MACs | FLOPs | params | bytes moved |");
-        md.append(memory.target().hasDevice() ? " latency (ns) | bound |\n" : "\n");
-        md.append("|---:|---|---|---|---|---|---:|---:|---:|---:|");
-        md.append(memory.target().hasDevice() ? "---:|---|\n" : "\n");
-        for (int i = 0; i < cost.layers().size(); i++) {
-            LayerFigures layer = cost.layers().get(i);
-            LayerTraffic traffic = memory.layers().get(i);
-            md.append("| ").append(i).append(" | ").append(escape(layer.layer().name())).append(" | ")
-                    .append(layer.layer().kind()).append(" | ").append(escape(layer.settings())).append(" | ")
-                    .append(shapes(cost.inputShapes(i))).append(" | ").append(layer.output()).append(" | ")
-                    .append(Numbers.grouped(layer.macs())).append(" | ").append(Numbers.grouped(layer.flops()))
-                    .append(" | ").append(Numbers.grouped(layer.params())).append(" | ")
-                    .append(Numbers.grouped(traffic.bytesMoved())).append(" |");
-            if (memory.target().hasDevice()) {
-                md.append(' ').append(Numbers.grouped(traffic.latencyNanos())).append(" | ")
-                        .append(traffic.computeBound() ? "compute" : "memory").append(" |");
-            }
-            md.append('\n');
-        }
+        MarkdownLayerTables layers = new MarkdownLayerTables(cost, memory);
+        String largest = layers.largestSection();
+        String fullReports = fullReports(cost, formats);
+        // Kept for after the stages: the largest layers, and the opening of every layer's table with its last line.
+        int reserve = largest.length() + 1_024 + MarkdownLayerTables.cutLine(0, 0, fullReports).length();
+        new MarkdownStageTable(cost, memory).write(md, StageRows.of(cost, memory, depth), depth, budget, reserve);
+        md.append(largest);
+        layers.writeAll(md, budget, fullReports);
         return md.toString();
     }
 
-    /** Generating text with a key/value cache, in a table of its own: its figures are not one forward pass's. */
-    private static void generation(StringBuilder md, GenerationCost generation, boolean device) {
-        md.append("\nGeneration with a key/value cache: a prompt of ").append(generation.prompt())
-                .append(" tokens, ").append(generation.tokens()).append(" tokens generated, longest context ")
-                .append(generation.longestContext()).append(".\n\n| generation | value | counts |\n|---|---:|---|\n");
-        total(md, Convention.PREFILL_FLOPS, generation.prefillFlops());
-        total(md, Convention.DECODE_STEP_FLOPS, generation.decodeStepFlops());
-        total(md, Convention.GENERATION_FLOPS, generation.generationFlops());
-        total(md, Convention.KV_CACHE_BYTES_PER_TOKEN, generation.kvCacheBytesPerToken());
-        total(md, Convention.KV_CACHE_BYTES, generation.kvCacheBytes());
-        if (device) {
-            total(md, Convention.PREFILL_LATENCY_NANOS, generation.prefillLatencyNanos());
-            total(md, Convention.DECODE_LATENCY_NANOS, generation.decodeLatencyNanos());
+    /** The reports written beside this one that have every layer, e.g. {@code x.Net.json / .html}. */
+    private static String fullReports(NetworkCost cost, Set<ReportFormat> formats) {
+        String name = cost.network().type().getQualifiedName().toString();
+        boolean json = formats.contains(ReportFormat.JSON);
+        boolean html = formats.contains(ReportFormat.HTML);
+        if (json && html) {
+            return name + ".json / .html";
         }
-    }
-
-    /** The training step's memory and the batch roofline, in a table of their own: they are per batch. */
-    private static void training(StringBuilder md, MemoryProfile memory) {
-        TrainingProfile training = memory.training();
-        md.append("\nTraining with ").append(training.training().optimizer()).append(" in ")
-                .append(training.training().precision()).append(", batch ").append(training.training().batch())
-                .append(".\n\n| training | value | counts |\n|---|---:|---|\n");
-        total(md, Convention.WEIGHT_BYTES, training.weightBytes());
-        total(md, Convention.GRADIENT_BYTES, training.gradientBytes());
-        total(md, Convention.MASTER_WEIGHT_BYTES, training.masterWeightBytes());
-        total(md, Convention.OPTIMIZER_STATE_BYTES, training.optimizerStateBytes());
-        total(md, Convention.SAVED_ACTIVATION_BYTES, training.savedActivationBytes());
-        total(md, Convention.TRAINING_MEMORY_BYTES, training.trainingMemoryBytes());
-        if (training.batchLatencyNanos() >= 0) {
-            total(md, Convention.BATCH_LATENCY_NANOS, training.batchLatencyNanos());
-            total(md, "batch latency per sample (ns)", training.batchLatencyPerSampleNanos(), "");
+        if (json || html) {
+            return name + (json ? ".json" : ".html");
         }
-    }
-
-    private static void total(StringBuilder md, Convention figure, long value) {
-        total(md, figure.label(), value, figure.summary());
-    }
-
-    private static void total(StringBuilder md, String name, long value, String counts) {
-        md.append("| ").append(name).append(" | ").append(Numbers.grouped(value)).append(" | ").append(counts)
-                .append(" |\n");
-    }
-
-    /** Every input shape of a layer, e.g. {@code 256x56x56, 256x56x56} for a sum of two. */
-    private static String shapes(List<TensorShape> shapes) {
-        return shapes.stream().map(TensorShape::toString).collect(Collectors.joining(", "));
-    }
-
-    /** Keeps user text from breaking the table or the markup. */
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ");
+        return "the JSON and HTML reports (-Amodelcost.reports=json,md,html)";
     }
 }

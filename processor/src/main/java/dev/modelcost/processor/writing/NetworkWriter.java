@@ -23,7 +23,7 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes what a network gets through the {@link Filer}: its cost class, its reports and, when asked, its
- * per-layer summary as a note. A file the Filer refuses is a finding whose advice fits the cause.
+ * summary as a note. A file the Filer refuses is a finding whose advice fits the cause.
  */
 public final class NetworkWriter {
     private static final String COST_CLASS_CLASH = "give @Network a costClass that no other class in the package uses";
@@ -37,17 +37,21 @@ public final class NetworkWriter {
     private final CostClassWriter costClasses;
     private final Set<ReportFormat> reportFormats;
     private final boolean verbose;
+    private final int depth;
 
     /**
      * @param reportFormats the reports to write
-     * @param verbose whether to print each network's per-layer summary as a note
+     * @param verbose whether to print each network's summary as a note
+     * @param depth how deep the Markdown report's and the note's table by stage goes; 0 for none
      */
-    public NetworkWriter(ProcessingEnvironment environment, Set<ReportFormat> reportFormats, boolean verbose) {
+    public NetworkWriter(ProcessingEnvironment environment, Set<ReportFormat> reportFormats, boolean verbose,
+            int depth) {
         this.filer = environment.getFiler();
         this.messager = environment.getMessager();
         this.costClasses = new CostClassWriter(new GeneratedAnnotation(environment.getElementUtils()));
         this.reportFormats = Set.copyOf(reportFormats);
         this.verbose = verbose;
+        this.depth = depth;
     }
 
     /** Writes the cost class, then the reports; what cannot be written goes to {@code findings}. */
@@ -66,7 +70,7 @@ public final class NetworkWriter {
                     isNameClash(e) ? COST_CLASS_CLASH : SOURCE_FOLDER);
             return;
         }
-        for (Map.Entry<String, String> report : ReportWriter.reports(cost, memory, reportFormats).entrySet()) {
+        for (Map.Entry<String, String> report : ReportWriter.reports(cost, memory, reportFormats, depth).entrySet()) {
             try {
                 writeResource(report.getKey(), report.getValue(), network);
             } catch (IOException | IllegalArgumentException | UncheckedIOException | SecurityException e) {
@@ -76,8 +80,8 @@ public final class NetworkWriter {
             }
         }
         if (verbose) {
-            messager.printMessage(javax.tools.Diagnostic.Kind.NOTE, MarkdownReport.write(cost, memory),
-                    network.type());
+            messager.printMessage(javax.tools.Diagnostic.Kind.NOTE,
+                    VerboseNote.write(cost, memory, depth, reportFormats), network.type());
         }
     }
 

@@ -17,8 +17,12 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** The text of each chosen format, by file name, in the order of the formats. */
-    public static Map<String, String> reports(NetworkCost cost, MemoryProfile memory, Set<ReportFormat> formats) {
+    /**
+     * The text of each chosen format, by file name, in the order of the formats; {@code depth} is how deep the
+     * Markdown report's table by stage goes.
+     */
+    public static Map<String, String> reports(NetworkCost cost, MemoryProfile memory, Set<ReportFormat> formats,
+            int depth) {
         // The HTML page holds the JSON report as its data: written once for both.
         String json = formats.contains(ReportFormat.JSON) || formats.contains(ReportFormat.HTML)
                 ? JsonReport.write(cost, memory) : null;
@@ -26,7 +30,7 @@ public final class ReportWriter {
         for (ReportFormat format : formats) {
             String text = switch (format) {
                 case JSON -> json;
-                case MD -> MarkdownReport.write(cost, memory);
+                case MD -> MarkdownReport.write(cost, memory, depth, formats);
                 case HTML -> HtmlReport.page(json);
             };
             reports.put(fileName(cost, format), text);

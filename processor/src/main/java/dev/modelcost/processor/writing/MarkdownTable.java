@@ -1,0 +1,57 @@
+package dev.modelcost.processor.writing;
+
+import java.util.List;
+
+/**
+ * A GitHub-flavoured Markdown table: a header row, its delimiter row with each column's alignment, and rows of
+ * exactly as many cells, each written on its own so that a length budget can decide how many to keep.
+ */
+final class MarkdownTable {
+    /** A column: its header and whether its figures align right. */
+    record Column(String header, boolean right) {
+        static Column left(String header) {
+            return new Column(header, false);
+        }
+
+        static Column right(String header) {
+            return new Column(header, true);
+        }
+    }
+
+    private final List<Column> columns;
+
+    MarkdownTable(List<Column> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    /** The header row and the delimiter row. */
+    String header() {
+        StringBuilder text = new StringBuilder("|");
+        for (Column column : columns) {
+            text.append(' ').append(column.header()).append(" |");
+        }
+        text.append("\n|");
+        for (Column column : columns) {
+            text.append(column.right() ? "---:|" : "---|");
+        }
+        return text.append('\n').toString();
+    }
+
+    /** One row; its cells are Markdown already (user text passed through {@link #escape}). */
+    String row(List<String> cells) {
+        if (cells.size() != columns.size()) {
+            throw new IllegalArgumentException(cells.size() + " cells in a table of " + columns.size()
+                    + " columns");
+        }
+        StringBuilder text = new StringBuilder("|");
+        for (String cell : cells) {
+            text.append(' ').append(cell).append(" |");
+        }
+        return text.append('\n').toString();
+    }
+
+    /** Keeps user text from breaking the table or the markup. */
+    static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ");
+    }
+}
