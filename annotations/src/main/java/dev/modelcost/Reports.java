@@ -74,11 +74,11 @@ public final class Reports {
     private static final String[] BINARY = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
     private static final String[] TIME = {"n", "\u00b5", "m", ""};
 
-    /** Divides by {@code base} while three significant digits would need a fourth digit before the point. */
+    /** Divides by {@code base} while the figure, rounded, reaches it: 999.5 k is 1.00 M, 1,023 bytes stay bytes. */
     private static String scaled(long value, int base, String[] prefixes, String unit) {
         double magnitude = Math.abs((double) value);
         int step = 0;
-        while (step < prefixes.length - 1 && magnitude >= 999.5) {
+        while (step < prefixes.length - 1 && magnitude >= base - 0.5) {
             magnitude /= base;
             step++;
         }

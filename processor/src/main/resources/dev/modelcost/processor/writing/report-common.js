@@ -13,7 +13,7 @@
   function scaled(n, base, prefixes, unit) {
     if (n === null || n === undefined) { return ""; }
     var v = Math.abs(n), step = 0;
-    while (step < prefixes.length - 1 && v >= 999.5) { v /= base; step++; }
+    while (step < prefixes.length - 1 && v >= base - 0.5) { v /= base; step++; }
     var text = step === 0 ? String(Math.abs(n)) : v.toFixed(v >= 99.95 ? 0 : v >= 9.995 ? 1 : 2);
     var prefix = prefixes[step];
     return (n < 0 ? "-" : "") + text + (prefix === "" && unit === "" ? "" : " ") + prefix + unit;

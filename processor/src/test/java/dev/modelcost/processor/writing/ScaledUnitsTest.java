@@ -36,6 +36,8 @@ class ScaledUnitsTest {
     void bytesAreInBinaryUnits() {
         assertThat(Reports.scaledBytes(0)).isEqualTo("0 B");
         assertThat(Reports.scaledBytes(999)).isEqualTo("999 B");
+        // Binary units step at 1,024, not 1,000: less than one KiB is never shown as a fraction of one.
+        assertThat(Reports.scaledBytes(1_023)).isEqualTo("1023 B");
         assertThat(Reports.scaledBytes(1_024)).isEqualTo("1.00 KiB");
         // 102,760,448 = 98 x 1,048,576.
         assertThat(Reports.scaledBytes(102_760_448L)).isEqualTo("98.0 MiB");
