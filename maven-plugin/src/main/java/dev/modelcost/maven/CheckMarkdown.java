@@ -32,13 +32,13 @@ final class CheckMarkdown {
         long failed = outcomes.stream().filter(Outcome::failed).count();
         text.append("## modelcost check: ");
         if (outcomes.isEmpty()) {
-            text.append("nothing compared\n\n");
+            text.append("nothing compared\n");
         } else if (failed == 0) {
             text.append(outcomes.size() == 1 ? "the comparison is" : "all " + outcomes.size() + " comparisons are")
-                    .append(" within the threshold\n\n");
+                    .append(" within the threshold\n");
         } else {
             text.append(failed).append(" of ").append(outcomes.size()).append(" comparison")
-                    .append(outcomes.size() == 1 ? "" : "s").append(" grew beyond the threshold\n\n");
+                    .append(outcomes.size() == 1 ? "" : "s").append(" grew beyond the threshold\n");
         }
         if (!outcomes.isEmpty()) {
             summary(text, outcomes);
@@ -70,7 +70,7 @@ final class CheckMarkdown {
     }
 
     private static void summary(StringBuilder text, List<Outcome> outcomes) {
-        text.append("| network | figure | baseline | now | change | % | threshold | |\n")
+        text.append("\n| network | figure | baseline | now | change | % | threshold | |\n")
                 .append("|:---|:---|---:|---:|---:|---:|---:|:---|\n");
         int written = 0;
         for (Outcome outcome : outcomes) {
