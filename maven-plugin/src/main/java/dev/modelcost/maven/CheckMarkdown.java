@@ -46,7 +46,7 @@ final class CheckMarkdown {
         if (!withoutBaseline.isEmpty()) {
             text.append("\n_No baseline for ").append(withoutBaseline.size()).append(" report")
                     .append(withoutBaseline.size() == 1 ? "" : "s").append(": ")
-                    .append(markdownText(names(withoutBaseline))).append("._\n");
+                    .append(names(withoutBaseline, true)).append("._\n");
         }
         List<Outcome> changed = new ArrayList<>(outcomes.stream().filter(Outcome::changed).toList());
         changed.sort(Comparator.comparing((Outcome outcome) -> !outcome.failed())); // stable: failures first
@@ -96,12 +96,18 @@ final class CheckMarkdown {
 
     /** The reports' file names, comma-separated, the first 20. */
     static String names(List<Path> reports) {
+        return names(reports, false);
+    }
+
+    /** The reports' file names, comma-separated, the first 20; each made inert in Markdown if asked. */
+    private static String names(List<Path> reports, boolean markdown) {
         StringBuilder names = new StringBuilder();
         for (int i = 0; i < reports.size(); i++) {
             if (i == 20) {
                 return names.append(", ... (").append(reports.size()).append(" in all)").toString();
             }
-            names.append(i == 0 ? "" : ", ").append(reports.get(i).getFileName());
+            String name = reports.get(i).getFileName().toString();
+            names.append(i == 0 ? "" : ", ").append(markdown ? markdownText(name) : name);
         }
         return names.toString();
     }

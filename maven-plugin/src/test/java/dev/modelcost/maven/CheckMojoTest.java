@@ -211,11 +211,20 @@ class CheckMojoTest {
         mojo.execute();
         assertThat(log.at("warn")).contains("modelcost: 1 baseline(s) with no current report (a network removed or"
                 + " renamed?): dev.modelcost.sample.Other.json\n");
-        assertThat(log.at("warn")).contains("modelcost: no baseline for 1 report(s): " + RESNET
-                + "; to gate a network, copy its report from " + wide + " to " + baselines);
+        assertThat(log.at("info")).contains("modelcost: no baseline for 1 report(s), not gated: " + RESNET
+                + "; to gate a network, copy its report from " + wide + " to " + baselines + "\n");
         assertThat(Files.readString(mojo.markdownFile.toPath(), StandardCharsets.UTF_8))
                 .isEqualTo("## modelcost check: nothing compared\n\n_No baseline for 1 report: "
                         + "dev.modelcost.sample.ResNet50.json._\n");
+    }
+
+    @Test
+    void aReportWithoutABaselineFailsTheBuildWhenAskedTo() throws Exception {
+        Path baselines = Files.createDirectories(folder.resolve("baseline"));
+        mojo.baseline = baselines.toFile();
+        mojo.failOnMissingBaseline = true;
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertThat(failure.getMessage()).startsWith("modelcost: no baseline for 1 report(s), not gated: " + RESNET);
     }
 
     @Test
