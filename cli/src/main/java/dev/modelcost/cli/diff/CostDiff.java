@@ -3,7 +3,6 @@ package dev.modelcost.cli.diff;
 import dev.modelcost.Reports;
 import dev.modelcost.cli.ExitCodes;
 import dev.modelcost.cli.report.BadReportException;
-import dev.modelcost.cli.report.ReportReader;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -19,8 +18,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Compares two modelcost JSON reports of a network, before and after a change, and prints what changed per
- * layer and in total for one figure, as text, Markdown for a pull request, or JSON. Exits 1 when that figure's total grew by more than a threshold, so that
- * CI can gate a pull request; 2 when an argument or a report is wrong, and so never 1 for a file it cannot
+ * layer and in total for one figure, as text, Markdown for a pull request, or JSON ({@link ReportComparison}
+ * does the work, for the Maven plugin too). Exits 1 when that figure's total grew by more than a threshold, so
+ * that CI can gate a pull request; 2 when an argument or a report is wrong, and so never 1 for a file it cannot
  * read.
  */
 @Command(name = "diff",
@@ -64,13 +64,11 @@ public final class CostDiff implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadReportException {
-        ReportReader reader = new ReportReader(metric);
-        Diff diff = Comparison.of(reader.read(before), reader.read(after));
-        Verdict verdict = threshold == null ? null : Verdict.of(diff.total(), threshold);
+        ReportComparison comparison = ReportComparison.of(before, after, metric);
         PrintWriter out = spec.commandLine().getOut();
-        format.printer().print(diff, top, verdict, out);
+        out.print(comparison.render(format, top, threshold));
         out.flush();
-        return verdict != null && verdict.failed() ? ExitCodes.GREW : ExitCodes.OK;
+        return threshold != null && comparison.grewBeyond(threshold) ? ExitCodes.GREW : ExitCodes.OK;
     }
 
     /** A count of rows: a whole number from 0 to 1,000,000. */

@@ -1,7 +1,7 @@
 package dev.modelcost.cli.diff;
 
 /** The output formats of {@code diff --format}. */
-enum Format {
+public enum Format {
     /** Aligned columns for a terminal or a CI log. */
     TEXT(new TextFormat()),
     /** GitHub-flavoured Markdown for a pull-request comment, within GitHub's comment limit. */

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * The comparison as GitHub-flavoured Markdown for a pull-request comment: a heading, a warning when the reports
  * may be of two networks, the totals, "n of m layers changed" with the largest changes, every change folded in
- * {@code <details>} when there are more than the largest shown, and the gate's decision. The whole stays within {@link #LIMIT} characters: rows that do not
- * fit are left out, with a line saying how many.
+ * {@code <details>} when there are more than the largest shown, and the gate's decision. The whole stays within
+ * {@link #LIMIT} characters, or a smaller limit when it is one part of a longer comment: rows that do not fit are
+ * left out, with a line saying how many.
  */
 final class MarkdownFormat implements DiffFormat {
     /** GitHub's limit on a comment's length, in characters. */
@@ -20,6 +21,18 @@ final class MarkdownFormat implements DiffFormat {
     static final int RESERVE = 1_000;
     private static final int NAME_LENGTH = 200;
     private static final String HEADER = "| before | after | change | % |\n|:---|---:|---:|---:|---:|\n";
+
+    /** The most characters written: {@link #LIMIT} for a comment of its own, less as a part of a longer one. */
+    private final int limit;
+
+    MarkdownFormat() {
+        this(LIMIT);
+    }
+
+    /** @param limit the most characters to write, {@link #RESERVE} of them kept for the lines after the tables */
+    MarkdownFormat(int limit) {
+        this.limit = limit;
+    }
 
     @Override
     public void print(Diff diff, int top, Verdict verdict, PrintWriter out) {
@@ -62,12 +75,12 @@ final class MarkdownFormat implements DiffFormat {
     }
 
     /** A table of the changes, as many rows as fit in the limit, and a line saying how many did not. */
-    private static void table(StringBuilder text, List<Change> changes, String what) {
+    private void table(StringBuilder text, List<Change> changes, String what) {
         text.append("| layer ").append(HEADER);
         int written = 0;
         for (Change change : changes) {
             String row = row(escape(change.name()), change);
-            if (text.length() + row.length() + RESERVE > LIMIT) {
+            if (text.length() + row.length() + RESERVE > limit) {
                 break;
             }
             text.append(row);
