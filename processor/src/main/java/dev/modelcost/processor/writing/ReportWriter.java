@@ -27,7 +27,7 @@ public final class ReportWriter {
             String text = switch (format) {
                 case JSON -> json;
                 case MD -> MarkdownReport.write(cost, memory);
-                case HTML -> HtmlReport.page(json);
+                case HTML -> HtmlReport.page(cost, memory, json);
             };
             reports.put(fileName(cost, format), text);
         }
