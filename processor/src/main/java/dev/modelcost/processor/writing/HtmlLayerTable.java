@@ -121,7 +121,7 @@ final class HtmlLayerTable {
         if (stage.name().length() > NAME_TITLE_LENGTH) {
             HtmlText.escape(html.append(" title=\""), stage.name()).append('"');
         }
-        HtmlText.escape(html.append('>'), stage.name()).append("<td>").append(stage.first()).append('\u2013')
+        HtmlText.escape(html.append('>'), stage.name()).append("<td>").append(stage.first()).append("&#8211;")
                 .append(stage.last()).append("<td>")
                 .append(stage.depth() % 2 == 1 ? "stage" : "repetition").append(", ")
                 .append(Reports.grouped(stage.layers())).append(stage.layers() == 1 ? " layer" : " layers")

@@ -38,6 +38,9 @@ public final class HtmlReport {
         int at = 0;
         for (int i = 0; i < SLOTS.size(); i++) {
             int slot = TEMPLATE.indexOf(SLOTS.get(i), at);
+            if (slot < 0) {
+                throw new IllegalStateException("report.html lacks " + SLOTS.get(i) + " after offset " + at);
+            }
             page.append(TEMPLATE, at, slot).append(values.get(i));
             at = slot + SLOTS.get(i).length();
         }
