@@ -20,7 +20,7 @@
     document.getElementById("collapse-all").click();
     set("collapsed-visible", visible().length
         + document.querySelectorAll("#layers tbody tr[data-stage]:not(.folded)").length);
-    document.getElementById("expand-all").click();
+    // Still folded: the search and the sort show every layer that matches, the folded ones too.
     var search = document.getElementById("search");
     search.value = probe.query || "";
     search.dispatchEvent(new Event("input"));
