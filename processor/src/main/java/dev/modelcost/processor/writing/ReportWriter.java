@@ -31,7 +31,7 @@ public final class ReportWriter {
             String text = switch (format) {
                 case JSON -> json;
                 case MD -> MarkdownReport.write(cost, memory, depth, formats);
-                case HTML -> HtmlReport.page(json);
+                case HTML -> HtmlReport.page(cost, memory, json);
             };
             reports.put(fileName(cost, format), text);
         }

@@ -1,86 +1,178 @@
-// The page: its title, the totals and the sortable table of layers.
+// The page: the layers' table, written at compile time, made sortable, searchable and foldable by stage.
 (function () {
   "use strict";
-  var report = MC.report, layers = report.layers, fmt = MC.fmt;
-  function cell(row, text, cls) {
-    var td = document.createElement("td");
-    td.textContent = text;
-    if (cls) { td.className = cls; }
-    row.appendChild(td);
-  }
-
-  document.getElementById("title").textContent = report.network;
-  document.getElementById("subtitle").textContent = report["class"] + ": input " + report.input.join("x") +
-      ", output " + report.output.join("x") + ", " + layers.length + " layers, " + report.precision +
-      (report.device ? " on " + report.device.name : "") + ". Per sample (batch 1).";
-
-  var totals = document.getElementById("totals");
-  function totalRows(figures, rows) {
-    rows.forEach(function (t) {
-      if (figures[t[1]] === null) { return; }
-      var row = document.createElement("tr");
-      cell(row, t[0], "text");
-      cell(row, fmt(figures[t[1]]));
-      cell(row, report.conventions[t[1]] || "", "text");
-      totals.appendChild(row);
-    });
-  }
-  totalRows(report.totals, [["MACs", "macs"], ["FLOPs", "flops"], ["parameters", "params"],
-   ["activations", "activations"], ["parameter bytes", "paramBytes"], ["peak activation bytes", "peakActivationBytes"],
-   ["bytes moved", "bytesMoved"], ["latency lower bound (ns)", "latencyNanos"]]);
-  var training = report.training;
-  totalRows(training, [["training memory bytes (" + training.optimizer + ", " + training.precision + ", batch " +
-      training.batch + ")", "trainingMemoryBytes"], ["saved activation bytes", "savedActivationBytes"],
-   ["batch latency lower bound (ns)", "batchLatencyNanos"]]);
-
-  var columns = [["#", "index"], ["layer", "name", "text"], ["kind", "kind", "text"], ["settings", "settings", "text"],
-                 ["input", "inputShapes", "text"], ["output", "outputShape", "text"], ["MACs", "macs"],
-                 ["FLOPs", "flops"], ["params", "params"], ["activation bytes", "activationBytes"],
-                 ["bytes moved", "bytesMoved"], ["FLOP/byte", "intensity"], ["latency (ns)", "latencyNanos"],
-                 ["bound", "bound", "text"]];
+  var layers = MC.report.layers, query = "";
   var table = document.getElementById("layers");
-  var headRow = document.createElement("tr");
-  var sortKey = "index", ascending = true;
-  function shape(s) { return s.join("x"); }
-  function value(l, key) {
-    var v = l[key];
-    return !Array.isArray(v) ? v : Array.isArray(v[0]) ? v.map(shape).join(", ") : shape(v);
-  }
-  function fill() {
-    var sorted = layers.slice().sort(function (a, b) {
-      var x = value(a, sortKey), y = value(b, sortKey);
-      var order = (x === null) - (y === null) || (x < y ? -1 : x > y ? 1 : 0);
-      return ascending ? order : -order;
-    });
-    var body = table.tBodies[0];
-    while (body.firstChild) { body.removeChild(body.firstChild); }
-    sorted.forEach(function (l) {
-      var row = document.createElement("tr");
-      columns.forEach(function (c) {
-        var v = value(l, c[1]);
-        cell(row, c[2] ? (v === null ? "" : String(v)) : (c[1] === "intensity" ? Number(v).toFixed(2) : fmt(v)),
-             c[2]);
-      });
-      body.appendChild(row);
-    });
-    Array.prototype.forEach.call(headRow.children, function (th) {
-      var key = th.getAttribute("data-key");
-      th.className = (th.getAttribute("data-text") ? "text " : "") +
-          (key === sortKey ? (ascending ? "sorted-asc" : "sorted-desc") : "");
-    });
-  }
-  columns.forEach(function (c) {
-    var th = document.createElement("th");
-    th.textContent = c[0];
-    th.setAttribute("data-key", c[1]);
-    if (c[2]) { th.setAttribute("data-text", "1"); }
-    th.addEventListener("click", function () {
-      ascending = sortKey === c[1] ? !ascending : !!c[2];
-      sortKey = c[1];
-      fill();
-    });
-    headRow.appendChild(th);
+  var body = table.tBodies[0];
+  // Every row in network order: each stage's or repetition's row before its layers'.
+  var treeRows = Array.prototype.slice.call(body.rows);
+  var levels = treeRows.map(function (row) {
+    var m = /(?:^| )d(\d+)/.exec(row.className);
+    return m ? Number(m[1]) : 0;
   });
-  table.tHead.appendChild(headRow);
-  fill();
+  var layerRows = [], stageRows = [], stageByName = {}, collapsed = {}, maxDepth = 0;
+  treeRows.forEach(function (row) {
+    var stage = row.getAttribute("data-stage");
+    if (stage === null) {
+      layerRows[Number(row.getAttribute("data-index"))] = row;
+      return;
+    }
+    stageRows.push(row);
+    stageByName[stage] = row;
+    maxDepth = Math.max(maxDepth, Number(row.getAttribute("data-depth")));
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "toggle";
+    toggle.setAttribute("aria-expanded", "true");
+    toggle.setAttribute("aria-label", "fold " + stage);
+    toggle.addEventListener("click", function (event) {
+      event.stopPropagation();
+      collapsed[stage] = !collapsed[stage];
+      fold();
+    });
+    row.cells[0].insertBefore(toggle, row.cells[0].firstChild);
+  });
+
+  /** Hides the rows inside a folded group: a group's rows follow it, each one level deeper. */
+  function fold() {
+    var hideBelow = Infinity;
+    for (var i = 0; i < treeRows.length; i++) {
+      var row = treeRows[i], level = levels[i];
+      if (level <= hideBelow) { hideBelow = Infinity; }
+      var folded = hideBelow !== Infinity;
+      if (row.classList.contains("folded") !== folded) { row.classList.toggle("folded", folded); }
+      var stage = row.getAttribute("data-stage");
+      if (stage !== null) {
+        row.cells[0].firstChild.setAttribute("aria-expanded", String(!collapsed[stage]));
+        if (!folded && collapsed[stage]) { hideBelow = level; }
+      }
+    }
+  }
+  function foldFrom(depth) {
+    stageRows.forEach(function (row) {
+      collapsed[row.getAttribute("data-stage")] = Number(row.getAttribute("data-depth")) >= depth;
+    });
+    fold();
+  }
+
+  // Sorting: numbers as numbers, shapes element by element (64x56x56 before 64x112x112), absent values last.
+  function compare(x, y) {
+    if (x === null || x === undefined) { return y === null || y === undefined ? 0 : 1; }
+    if (y === null || y === undefined) { return -1; }
+    if (Array.isArray(x)) {
+      for (var i = 0; i < x.length && i < y.length; i++) {
+        var c = compare(x[i], y[i]);
+        if (c !== 0) { return c; }
+      }
+      return x.length - y.length;
+    }
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var sortKey = "index", ascending = true;
+  function sort() {
+    var tree = sortKey === "index" && ascending && !query;
+    table.classList.toggle("flat", !tree);
+    var rows;
+    if (tree) {
+      rows = treeRows;
+    } else {
+      var order = layers.map(function (l) { return l.index; });
+      order.sort(function (a, b) {
+        var c = compare(layers[a][sortKey], layers[b][sortKey]);
+        return (ascending ? c : -c) || a - b;
+      });
+      rows = order.map(function (i) { return layerRows[i]; });
+    }
+    var fragment = document.createDocumentFragment();
+    rows.forEach(function (row) { fragment.appendChild(row); });
+    body.appendChild(fragment);
+    headers.forEach(function (th) {
+      if (th.getAttribute("data-key") === sortKey) {
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      } else {
+        th.removeAttribute("aria-sort");
+      }
+    });
+  }
+  headers.forEach(function (th) {
+    var key = th.getAttribute("data-key");
+    var button = document.createElement("button");
+    button.type = "button";
+    while (th.firstChild) { button.appendChild(th.firstChild); }
+    th.appendChild(button);
+    button.addEventListener("click", function () {
+      // A new column sorts text A to Z and figures largest first; the same column again reverses.
+      ascending = sortKey === key ? !ascending : key === "index" || th.classList.contains("text");
+      sortKey = key;
+      sort();
+    });
+  });
+
+  // Search: the layers whose name or kind holds the text, flat; the tree again when the box is empty.
+  var search = document.getElementById("search"), matches = document.getElementById("matches");
+  var haystack = layers.map(function (l) { return (l.name + " " + l.kind).toLowerCase(); });
+
+  function filter() {
+    query = search.value.trim().toLowerCase();
+    var shown = 0;
+    for (var i = 0; i < layerRows.length; i++) {
+      var hide = query !== "" && haystack[i].indexOf(query) < 0;
+      layerRows[i].hidden = hide;
+      if (!hide) { shown++; }
+    }
+    matches.textContent = query === "" ? layers.length.toLocaleString("en-US") + " layers"
+        : shown.toLocaleString("en-US") + " of " + layers.length.toLocaleString("en-US") + " layers";
+    sort();
+  }
+  search.addEventListener("input", filter);
+
+  // The tree's controls: expand, collapse, and a depth (groups deeper than it folded).
+  var depth = document.getElementById("depth");
+  function option(value, text) {
+    var o = document.createElement("option");
+    o.value = value;
+    o.textContent = text;
+    depth.appendChild(o);
+  }
+  option("all", "all");
+  for (var d = 1; d <= maxDepth; d++) { option(String(d), d === 1 ? "stages" : d === 2 ? "repetitions" : String(d)); }
+  depth.addEventListener("change", function () {
+    foldFrom(depth.value === "all" ? Infinity : Number(depth.value));
+  });
+  document.getElementById("expand-all").addEventListener("click", function () { depth.value = "all"; foldFrom(Infinity); });
+  document.getElementById("collapse-all").addEventListener("click", function () { depth.value = "1"; foldFrom(1); });
+  if (stageRows.length === 0) { document.querySelector(".tree-controls").hidden = true; }
+
+  // Selection, shared with the graph and the charts: a row's click selects its layer; a selected layer's row is
+  // highlighted, its groups unfolded, and brought into view.
+  body.addEventListener("click", function (event) {
+    var row = event.target.closest("tr");
+    if (!row) { return; }
+    var stage = row.getAttribute("data-stage");
+    if (stage !== null) {
+      collapsed[stage] = !collapsed[stage];
+      fold();
+    } else {
+      MC.select(Number(row.getAttribute("data-index")));
+    }
+  });
+  var selected = null;
+  MC.onSelect(function (index) {
+    if (selected) { selected.classList.remove("selected"); }
+    selected = layerRows[index] || null;
+    if (!selected) { return; }
+    selected.classList.add("selected");
+    var name = layers[index].name, dot = name.indexOf("."), unfolded = false;
+    for (; dot >= 0; dot = name.indexOf(".", dot + 1)) {
+      var group = name.substring(0, dot);
+      if (collapsed[group]) { collapsed[group] = false; unfolded = true; }
+    }
+    if (unfolded) { fold(); }
+    if (selected.hidden) { search.value = ""; filter(); }
+    selected.scrollIntoView({ block: "nearest" });
+  });
+
+  document.getElementById("table-controls").hidden = false;
+  matches.textContent = layers.length.toLocaleString("en-US") + " layers";
 })();
