@@ -116,6 +116,10 @@ class HtmlReportBrowserTest {
         // Outputs: conv1 and relu 16x32x32, pool, side and sum 16x16x16, the dense layer 10 (first: 10 < 16).
         assertThat(seen).containsEntry("data-probe-sort", "ascending");
         assertThat(seen).containsEntry("data-probe-sorted", "10 16x16x16 16x16x16 16x16x16 16x32x32 16x32x32");
+        // The table's body is a tab stop; in that order (the long-named dense layer 5, pool 2, side 3, sum 4, conv1 0,
+        // relu 1: ties by index) the arrow keys select the dense layer, then pool; End the last row, relu; Up conv1.
+        assertThat(seen).containsEntry("data-probe-body-tab-index", "0");
+        assertThat(seen).containsEntry("data-probe-keys", "5 2 1 0");
     }
 
     @Test

@@ -157,6 +157,22 @@
       MC.select(Number(row.getAttribute("data-index")));
     }
   });
+  // The keyboard: the table's body is one tab stop, and the arrow keys (Home, End) move the selection through
+  // the layer rows in view, in their order on screen.
+  body.tabIndex = 0;
+  body.setAttribute("aria-label", "layers: the arrow keys select one");
+  var steps = {ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity};
+  body.addEventListener("keydown", function (event) {
+    if (!(event.key in steps) || event.target !== body) { return; }
+    var rows = Array.prototype.filter.call(body.rows, function (r) {
+      return r.hasAttribute("data-index") && r.getClientRects().length > 0;
+    });
+    if (rows.length === 0) { return; }
+    event.preventDefault();
+    var at = rows.indexOf(selected), step = steps[event.key];
+    var next = at < 0 && isFinite(step) ? 0 : Math.min(rows.length - 1, Math.max(0, at + step));
+    MC.select(Number(rows[next].getAttribute("data-index")));
+  });
   var selected = null;
   MC.onSelect(function (index) {
     if (selected) { selected.classList.remove("selected"); }
