@@ -1,21 +1,43 @@
 package dev.modelcost.cli.diff;
 
+import dev.modelcost.Stages;
 import dev.modelcost.cli.Text;
 import dev.modelcost.cli.report.Report;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Compares two reports of one figure: the totals, each layer, and whether they are of one network at all. */
+/**
+ * Compares two reports of one figure: the totals, each stage, each layer, and whether they are of one network at
+ * all.
+ */
 final class Comparison {
     private Comparison() {
     }
 
     static Diff of(Report before, Report after) {
+        Map<String, Long> stagesBefore = stageSums(before);
+        Map<String, Long> stagesAfter = stageSums(after);
         return new Diff(before.network(), after.network(), after.metric(), totals(before, after),
                 layerChanges(before, after), layerCount(before, after),
-                !before.layers().isEmpty() || !after.layers().isEmpty(), warning(before, after));
+                !before.layers().isEmpty() || !after.layers().isEmpty(), warning(before, after),
+                changes(stagesBefore, stagesAfter), union(stagesBefore.keySet(), stagesAfter.keySet()));
+    }
+
+    /** The figure summed over each stage's layers, by stage in network order (the stage of {@link Stages}). */
+    private static Map<String, Long> stageSums(Report report) {
+        Map<String, Long> sums = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> layer : report.layers().entrySet()) {
+            List<String> groups = Stages.of(layer.getKey());
+            if (!groups.isEmpty()) {
+                sums.merge(groups.get(0), layer.getValue(), Long::sum);
+            }
+        }
+        return sums;
     }
 
     private static List<Change> totals(Report before, Report after) {
@@ -31,9 +53,15 @@ final class Comparison {
     }
 
     private static List<Change> layerChanges(Report before, Report after) {
+        List<Change> changes = changes(before.layers(), after.layers());
+        // Stable: among changes of one size, network order is kept.
+        changes.sort(Comparator.comparing((Change change) -> Math.abs(change.delta())).reversed());
+        return changes;
+    }
+
+    /** The values that changed, were added or were removed, in the order after, then the removed ones. */
+    private static List<Change> changes(Map<String, Long> old, Map<String, Long> now) {
         List<Change> changes = new ArrayList<>();
-        Map<String, Long> old = before.layers();
-        Map<String, Long> now = after.layers();
         for (Map.Entry<String, Long> layer : now.entrySet()) {
             Long was = old.get(layer.getKey());
             if (!layer.getValue().equals(was)) {
@@ -45,9 +73,13 @@ final class Comparison {
                 changes.add(new Change(layer.getKey(), layer.getValue(), null));
             }
         }
-        // Stable: among changes of one size, network order is kept.
-        changes.sort(Comparator.comparing((Change change) -> Math.abs(change.delta())).reversed());
         return changes;
+    }
+
+    private static int union(Set<String> before, Set<String> after) {
+        Set<String> names = new HashSet<>(before);
+        names.addAll(after);
+        return names.size();
     }
 
     private static int layerCount(Report before, Report after) {

@@ -16,9 +16,12 @@ import java.util.List;
  * @param layers the number of layers in either report, by name
  * @param perLayer whether either report gives the figure per layer; some (paramBytes, memoryBytes) are totals only
  * @param warning why the two reports may be of different networks; null when they look like one network
+ * @param stageChanges the stages (a stage's layers are named {@code stage.repetition.field}) whose sum of the
+ *     figure over their layers changed, was added or was removed, in network order
+ * @param stages the number of stages in either report, by name
  */
 record Diff(String networkBefore, String networkAfter, String metric, List<Change> totals, List<Change> changes,
-        int layers, boolean perLayer, String warning) {
+        int layers, boolean perLayer, String warning, List<Change> stageChanges, int stages) {
 
     /** The compared figure's total. */
     Change total() {
@@ -28,6 +31,12 @@ record Diff(String networkBefore, String networkAfter, String metric, List<Chang
     /** E.g. {@code 40 of 174 layers changed}. */
     String layersChanged() {
         return grouped(changes.size()) + " of " + grouped(layers) + " layer" + (layers == 1 ? "" : "s") + " changed";
+    }
+
+    /** E.g. {@code 2 of 4 stages changed}. */
+    String stagesChanged() {
+        return grouped(stageChanges.size()) + " of " + grouped(stages) + " stage" + (stages == 1 ? "" : "s")
+                + " changed";
     }
 
     /** Why no layer is listed: none changed, or the figure is a network total only. */

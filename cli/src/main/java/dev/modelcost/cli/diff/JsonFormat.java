@@ -37,6 +37,12 @@ final class JsonFormat implements DiffFormat {
                 change(json, change, true);
             }
             json.writeEndArray();
+            json.writeNumberField("stages", diff.stages());
+            json.writeArrayFieldStart("stageChanges");
+            for (Change stage : diff.stageChanges()) {
+                change(json, stage, true);
+            }
+            json.writeEndArray();
             json.writeFieldName("threshold");
             if (verdict == null) {
                 json.writeNull();

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The comparison as GitHub-flavoured Markdown for a pull-request comment: a heading, a warning when the reports
- * may be of two networks, the totals, "n of m layers changed" with the largest changes, every change folded in
+ * may be of two networks, the totals, the stages that changed, "n of m layers changed" with the largest changes, every change folded in
  * {@code <details>} when there are more than the largest shown, and the gate's decision. The whole stays within
  * {@link #LIMIT} characters, or a smaller limit when it is one part of a longer comment: rows that do not fit are
  * left out, with a line saying how many.
@@ -48,6 +48,13 @@ final class MarkdownFormat implements DiffFormat {
             text.append(row(name, total));
         }
         text.append('\n');
+        if (!diff.stageChanges().isEmpty()) {
+            text.append("**").append(diff.stagesChanged()).append("**, in network order:\n\n| stage ").append(HEADER);
+            for (Change stage : diff.stageChanges()) {
+                text.append(row(escape(stage.name()), stage));
+            }
+            text.append('\n');
+        }
         List<Change> changes = diff.changes();
         if (changes.isEmpty()) {
             text.append(escape(diff.noLayerMessage())).append(".\n");

@@ -4,7 +4,10 @@ import dev.modelcost.cli.Text;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** The comparison in aligned columns: the totals, then the largest layer changes, then the gate's decision. */
+/**
+ * The comparison in aligned columns: the totals, the stages that changed, the largest layer changes, then the
+ * gate's decision.
+ */
 final class TextFormat implements DiffFormat {
     @Override
     public void print(Diff diff, int top, Verdict verdict, PrintWriter out) {
@@ -18,6 +21,15 @@ final class TextFormat implements DiffFormat {
         }
         totals.print(out);
         out.println();
+        if (!diff.stageChanges().isEmpty()) {
+            out.println(diff.stagesChanged() + ":");
+            DiffTable stages = new DiffTable("stage");
+            for (Change stage : diff.stageChanges()) {
+                stages.row(sign(stage) + stage.name(), stage.before(), stage.after(), change(stage));
+            }
+            stages.print(out);
+            out.println();
+        }
         if (diff.changes().isEmpty()) {
             out.println(diff.noLayerMessage());
         } else {

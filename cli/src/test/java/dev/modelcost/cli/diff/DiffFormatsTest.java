@@ -81,6 +81,8 @@ class DiffFormatsTest {
                     "change" : 30,
                     "percent" : null
                   } ],
+                  "stages" : 0,
+                  "stageChanges" : [ ],
                   "threshold" : {
                     "percent" : 5,
                     "growth" : 105.9,

@@ -73,6 +73,15 @@ class ResNet50WidthTest {
                 + "| layer3.1.conv1" + oneByOne
                 + "| layer3.1.conv3" + oneByOne
                 + "| layer3.2.conv1" + oneByOne;
+        // By stage, by hand: layer3 gains its six 3x3s, its eleven 1x1s and its first block's 1x1 from 512 and
+        // projection, 6 x 65,028,096 + 11 x 28,901,376 + 2 x 25,690,112 = 759,463,936 on its 372,506,624 (first
+        // block: 102,760,448 + 115,605,504 + 51,380,224 + 102,760,448) + 5 x 218,365,952 (51,380,224 + 115,605,504
+        // + 51,380,224) = 1,464,336,384: +51.9%; layer4 its first block's 1x1 and projection, 2 x 25,690,112 =
+        // 51,380,224 on 372,506,624 + 2 x 218,365,952 = 809,238,528: +6.3%. layer1 and layer2 are unchanged.
+        assertThat(comment).contains("\n**2 of 4 stages changed**, in network order:\n\n"
+                + "| stage | before | after | change | % |\n|:---|---:|---:|---:|---:|\n"
+                + "| layer3 | 1,464,336,384 | 2,223,800,320 | +759,463,936 | +51.9% |\n"
+                + "| layer4 | 809,238,528 | 860,618,752 | +51,380,224 | +6.3% |\n\n**21 of 174 layers changed**");
         assertThat(comment).contains("\n**21 of 174 layers changed**; the 10 largest:\n\n" + largest + "\n<details>\n"
                 + "<summary>All 21 changed layers, largest first</summary>\n\n" + largest);
         String quarter = " | 102,760,448 | 128,450,560 | +25,690,112 | +25.0% |\n";
@@ -93,6 +102,12 @@ class ResNet50WidthTest {
     void theTextFormatListsTheTopChangesOnly() {
         CliRun run = CliRun.of("diff", "--top", "3", before.toString(), after.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("""
+                2 of 4 stages changed:
+                stage            before          after  change
+                  layer3  1,464,336,384  2,223,800,320  +759,463,936 (+51.9%)
+                  layer4    809,238,528    860,618,752  +51,380,224 (+6.3%)
+                """);
         assertThat(run.out()).endsWith("""
                 21 of 174 layers changed; the 3 largest:
                 layer                  before        after  change
