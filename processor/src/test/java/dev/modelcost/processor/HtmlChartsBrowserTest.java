@@ -2,20 +2,21 @@ package dev.modelcost.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.modelcost.processor.testing.PageBrowser.attribute;
+import static dev.modelcost.processor.testing.PageBrowser.count;
 
 import com.google.testing.compile.Compilation;
 import dev.modelcost.processor.testing.Compiled;
+import dev.modelcost.processor.testing.PageBrowser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.StandardLocation;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code MODELCOST_REQUIRE_BROWSER} is set (as CI sets it), in which case it fails.
  */
 class HtmlChartsBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Duration BROWSER_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * A residual block: {@code left} and {@code right} both read {@code stem}, {@code sum} merges them. Three
@@ -57,9 +56,7 @@ class HtmlChartsBrowserTest {
 
     @BeforeEach
     void needsChromium() {
-        if (System.getenv("MODELCOST_REQUIRE_BROWSER") == null) {
-            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
-        }
+        PageBrowser.assumeBrowser();
     }
 
     @Test
@@ -168,11 +165,7 @@ class HtmlChartsBrowserTest {
     }
 
     private String dumpDom(Path page) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + folder.resolve("profile"),
-                "--virtual-time-budget=5000", "--dump-dom", page.toUri().toString()));
-        return HtmlReportBrowserTest.run(command, folder, BROWSER_TIMEOUT);
+        return PageBrowser.dumpDom(page, folder);
     }
 
     /** The opening tag of the graph node of the layer at {@code index}. */
@@ -199,18 +192,5 @@ class HtmlChartsBrowserTest {
             counts.add(matcher.group(1));
         }
         return counts;
-    }
-
-    private static String attribute(String dom, String name) {
-        Matcher matcher = Pattern.compile("<html[^>]* " + name + "=\"([^\"]*)\"").matcher(dom);
-        return matcher.find() ? matcher.group(1) : "(missing)";
-    }
-
-    private static int count(String text, String fragment) {
-        int count = 0;
-        for (int at = text.indexOf(fragment); at >= 0; at = text.indexOf(fragment, at + 1)) {
-            count++;
-        }
-        return count;
     }
 }

@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import dev.modelcost.processor.testing.Compiled;
+import dev.modelcost.processor.testing.PageBrowser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.tools.StandardLocation;
@@ -72,8 +73,8 @@ class HtmlPageTest {
         assertThat(stage).isLessThan(repetition);
         assertThat(repetition).isLessThan(layer);
         assertThat(html.indexOf("data-stage=\"body.1\"")).isGreaterThan(html.indexOf("id=\"layer-2\""));
-        assertThat(HtmlReportBrowserTest.count(html, "<tr id=\"layer-")).isEqualTo(5);
-        assertThat(HtmlReportBrowserTest.count(html, " data-stage=\"")).isEqualTo(3);
+        assertThat(PageBrowser.count(html, "<tr id=\"layer-")).isEqualTo(5);
+        assertThat(PageBrowser.count(html, " data-stage=\"")).isEqualTo(3);
         // Sorted by index at first; the script turns each heading into a button.
         assertThat(html).contains("<th scope=\"col\" data-key=\"index\" aria-sort=\"ascending\">#</th>");
     }

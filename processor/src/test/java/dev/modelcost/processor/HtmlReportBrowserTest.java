@@ -3,27 +3,28 @@ package dev.modelcost.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.modelcost.processor.testing.PageBrowser.assertPageFits;
+import static dev.modelcost.processor.testing.PageBrowser.attribute;
+import static dev.modelcost.processor.testing.PageBrowser.count;
+import static dev.modelcost.processor.testing.PageBrowser.dumpDom;
+import static dev.modelcost.processor.testing.PageBrowser.probe;
+import static dev.modelcost.processor.testing.PageBrowser.run;
+import static dev.modelcost.processor.testing.PageBrowser.withoutScripts;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import dev.modelcost.processor.testing.Compiled;
+import dev.modelcost.processor.testing.PageBrowser;
+import dev.modelcost.processor.testing.PageBrowser.StaticPage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.tools.StandardLocation;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,8 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
  * unless {@code MODELCOST_REQUIRE_BROWSER} is set (as CI sets it), in which case it fails.
  */
 class HtmlReportBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Duration BROWSER_TIMEOUT = Duration.ofSeconds(60);
     /** 122 characters: a name that once made the page 2,308 px wide. */
     private static final String LONG_NAME = "classifierHeadThatMapsTheSumOfTheMainPathAndTheSidePath"
             + "ToTenClassScoresWithOneDenseLayerAndANameLongerThanAnyColumnEverYet";
@@ -57,9 +56,7 @@ class HtmlReportBrowserTest {
 
     @BeforeAll
     static void compilePages() throws IOException {
-        if (System.getenv("MODELCOST_REQUIRE_BROWSER") == null) {
-            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
-        }
+        PageBrowser.assumeBrowser();
         assertThat(LONG_NAME).hasLength(122);
         Compilation compilation = Compiled.sources(List.of(Compiled.file(
                 "package h;",
@@ -194,37 +191,6 @@ class HtmlReportBrowserTest {
         assertThat(dom).contains("<div class=\"controls\" id=\"table-controls\" hidden=\"\">");
     }
 
-    /** A page's markup and width as shown with scripts off. */
-    record StaticPage(String dom, int scrollWidth, int clientWidth) {
-    }
-
-    /**
-     * Opens {@code page} with scripts off, in a sandboxed frame {@code width} px wide (Chromium's
-     * {@code --blink-settings=scriptEnabled=false} also stops {@code --dump-dom}, which prints nothing then); the
-     * frame's parent reads the page's markup and width.
-     */
-    static StaticPage withoutScripts(Path page, int width, Path folder) throws IOException, InterruptedException {
-        Path launch = Files.createTempDirectory(folder, "static");
-        Files.copy(page, launch.resolve("page.html"));
-        Path frame = Files.writeString(launch.resolve("frame.html"), "<!DOCTYPE html><html><head><style>"
-                + "body { margin: 0 } iframe { border: 0; display: block }</style></head><body>"
-                + "<iframe id=\"page\" sandbox=\"allow-same-origin\" src=\"page.html\" width=\"" + width
-                + "\" height=\"900\"></iframe><pre id=\"dom\"></pre><script>"
-                + "document.getElementById('page').addEventListener('load', function () {"
-                + " var root = this.contentDocument.documentElement;"
-                + " document.documentElement.setAttribute('data-scroll-width', root.scrollWidth);"
-                + " document.documentElement.setAttribute('data-client-width', root.clientWidth);"
-                + " document.getElementById('dom').textContent = root.outerHTML; });</script></body></html>");
-        String dom = dumpDom(frame, launch, "--window-size=" + Math.max(width, 500) + ",900",
-                "--allow-file-access-from-files");
-        Matcher inner = Pattern.compile("<pre id=\"dom\">(.*)</pre>", Pattern.DOTALL).matcher(dom);
-        assertWithMessage("the frame's DOM: %s", dom.substring(0, Math.min(dom.length(), 2000))).that(inner.find())
-                .isTrue();
-        return new StaticPage(inner.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", "\u00a0")
-                .replace("&amp;", "&"), Integer.parseInt(attribute(dom, "data-scroll-width")),
-                Integer.parseInt(attribute(dom, "data-client-width")));
-    }
-
     /** Words with their runs of repeats shortened: {@code "a b b b c"} as {@code "a b*3 c"}. */
     static String runs(String words) {
         StringBuilder text = new StringBuilder();
@@ -239,89 +205,6 @@ class HtmlReportBrowserTest {
         return text.toString();
     }
 
-    /** The page ran to the end without an error and is no wider than the frame it is shown in. */
-    static void assertPageFits(Map<String, String> seen, int width) {
-        Map<String, String> brief = new LinkedHashMap<>(seen);
-        brief.keySet().removeAll(List.of("data-probe-search", "data-probe-sorted"));
-        assertWithMessage("%s", brief).that(seen).containsEntry("data-probe-done", "1");
-        assertWithMessage("%s", brief).that(seen).containsEntry("data-status", "ready");
-        assertWithMessage("%s", brief).that(seen).containsEntry("data-errors", "0");
-        assertThat(seen).containsEntry("data-probe-inner-width", String.valueOf(width));
-        int scrollWidth = Integer.parseInt(seen.get("data-probe-scroll-width"));
-        assertWithMessage("page width at %s px", width).that(scrollWidth)
-                .isAtMost(Integer.parseInt(seen.get("data-probe-client-width")));
-    }
-
-    /**
-     * Opens a copy of {@code page} with {@code page-probe.js} appended, in a frame {@code width} px wide, with
-     * {@code settings} (a script's object literal) as the probe's settings; returns the root's data attributes.
-     */
-    static Map<String, String> probe(Path page, int width, String settings, Path folder)
-            throws IOException, InterruptedException {
-        Path launch = Files.createTempDirectory(folder, "probe");
-        String html = Files.readString(page, StandardCharsets.UTF_8);
-        int end = html.lastIndexOf("</body>");
-        Files.writeString(launch.resolve("page.html"), html.substring(0, end) + "<script>window.PROBE = " + settings
-                + ";\n" + resource("page-probe.js") + "</script>\n" + html.substring(end), StandardCharsets.UTF_8);
-        Path frame = Files.writeString(launch.resolve("frame.html"), "<!DOCTYPE html><html><head><style>"
-                + "body { margin: 0 } iframe { border: 0; display: block }</style></head><body>"
-                + "<iframe src=\"page.html\" width=\"" + width + "\" height=\"900\"></iframe><script>"
-                + "addEventListener('message', function (e) { for (var k in e.data) {"
-                + " document.documentElement.setAttribute(k, e.data[k]); } });</script></body></html>");
-        String dom = dumpDom(frame, launch, "--window-size=" + Math.max(width, 500) + ",900");
-        Matcher root = Pattern.compile("<html[^>]*>").matcher(dom);
-        Map<String, String> attributes = new LinkedHashMap<>();
-        if (root.find()) {
-            Matcher attribute = Pattern.compile("(data-[a-z-]+)=\"([^\"]*)\"").matcher(root.group());
-            while (attribute.find()) {
-                attributes.put(attribute.group(1), attribute.group(2).replace("&quot;", "\"").replace("&lt;", "<")
-                        .replace("&gt;", ">").replace("&amp;", "&"));
-            }
-        }
-        return attributes;
-    }
-
-    /** The page's DOM once its scripts have run, as Chromium prints it, with {@code flags} added. */
-    static String dumpDom(Path page, Path folder, String... flags) throws IOException, InterruptedException {
-        Path launch = Files.createTempDirectory(folder, "launch");
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + launch.resolve("profile"),
-                "--virtual-time-budget=5000"));
-        command.addAll(Arrays.asList(flags));
-        command.addAll(List.of("--dump-dom", page.toUri().toString()));
-        return run(command, launch, BROWSER_TIMEOUT);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = HtmlReportBrowserTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Runs {@code command} and returns what it printed. Its output goes to a file, not a pipe read here, so that
-     * a browser that hangs is stopped at the timeout (with every process it started) instead of waited on.
-     */
-    static String run(List<String> command, Path folder, Duration timeout) throws IOException, InterruptedException {
-        Path output = folder.resolve("browser.out");
-        Path log = folder.resolve("browser.log");
-        Process process = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(log.toFile())
-                .start();
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError(command.get(0) + " did not finish within " + timeout.toSeconds()
-                        + " s and was stopped; its log: " + log);
-            }
-        } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        return Files.readString(output, StandardCharsets.UTF_8);
-    }
-
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // fails even if run() blocks for good
     void aBrowserThatHangsIsStoppedAtTheTimeout() throws IOException {
@@ -331,18 +214,5 @@ class HtmlReportBrowserTest {
         AssertionError error = assertThrows(AssertionError.class,
                 () -> run(List.of(browser.toString()), hanging, Duration.ofSeconds(2)));
         assertThat(error).hasMessageThat().contains("hanging-browser did not finish within 2 s and was stopped");
-    }
-
-    static String attribute(String dom, String name) {
-        Matcher matcher = Pattern.compile("<html[^>]* " + name + "=\"([^\"]*)\"").matcher(dom);
-        return matcher.find() ? matcher.group(1) : "(missing)";
-    }
-
-    static int count(String text, String fragment) {
-        int count = 0;
-        for (int at = text.indexOf(fragment); at >= 0; at = text.indexOf(fragment, at + 1)) {
-            count++;
-        }
-        return count;
     }
 }

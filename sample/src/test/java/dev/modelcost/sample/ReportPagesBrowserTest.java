@@ -3,6 +3,9 @@ package dev.modelcost.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.modelcost.processor.testing.PageBrowser;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
@@ -36,11 +39,11 @@ class ReportPagesBrowserTest {
      */
     @Test
     void resNet50sPageWorksOnAPhoneAndADesktop() throws Exception {
-        Path page = PageBrowser.page("dev.modelcost.sample.ResNet50");
+        Path page = page("dev.modelcost.sample.ResNet50");
         for (int width : WIDTHS) {
             Map<String, String> seen = PageBrowser.probe(page, width, "{query: 'layer2.0', sort: 'outputShape'}",
                     folder);
-            assertFits(seen, width);
+            PageBrowser.assertPageFits(seen, width);
             assertEquals("174", seen.get("data-probe-rows"));
             assertEquals("20", seen.get("data-probe-stage-rows"));
             assertEquals("174", seen.get("data-probe-visible"));
@@ -64,10 +67,10 @@ class ReportPagesBrowserTest {
      */
     @Test
     void uNetsPageWorksOnAPhoneAndADesktop() throws Exception {
-        Path page = PageBrowser.page("dev.modelcost.sample.UNet");
+        Path page = page("dev.modelcost.sample.UNet");
         for (int width : WIDTHS) {
             Map<String, String> seen = PageBrowser.probe(page, width, "{query: 'up1', sort: 'outputShape'}", folder);
-            assertFits(seen, width);
+            PageBrowser.assertPageFits(seen, width);
             assertEquals("67", seen.get("data-probe-rows"));
             assertEquals("18", seen.get("data-probe-stage-rows"));
             assertEquals("22", seen.get("data-probe-collapsed-visible"));
@@ -88,7 +91,7 @@ class ReportPagesBrowserTest {
      */
     @Test
     void withoutScriptsThePagesShowTheirTotalsAndEveryRow() throws Exception {
-        PageBrowser.StaticPage resNet = PageBrowser.withoutScripts(PageBrowser.page("dev.modelcost.sample.ResNet50"),
+        PageBrowser.StaticPage resNet = PageBrowser.withoutScripts(page("dev.modelcost.sample.ResNet50"),
                 390, folder);
         assertTrue(resNet.scrollWidth() <= resNet.clientWidth(), resNet.scrollWidth() + " px wide");
         assertEquals("loading", PageBrowser.attribute(resNet.dom(), "data-status"));
@@ -98,7 +101,7 @@ class ReportPagesBrowserTest {
         assertEquals(20, PageBrowser.count(resNet.dom(), " data-stage=\""));
         assertTrue(resNet.dom().contains("<title>ResNet-50 \u2014 modelcost</title>"));
 
-        PageBrowser.StaticPage uNet = PageBrowser.withoutScripts(PageBrowser.page("dev.modelcost.sample.UNet"), 390,
+        PageBrowser.StaticPage uNet = PageBrowser.withoutScripts(page("dev.modelcost.sample.UNet"), 390,
                 folder);
         assertTrue(uNet.scrollWidth() <= uNet.clientWidth(), uNet.scrollWidth() + " px wide");
         assertTrue(uNet.dom().contains("<td>48,171,581,440</td><td>48.2 GMACs</td>"));
@@ -106,14 +109,15 @@ class ReportPagesBrowserTest {
         assertEquals(67, PageBrowser.count(uNet.dom(), "<tr id=\"layer-"));
     }
 
-    private static void assertFits(Map<String, String> seen, int width) {
-        assertEquals("1", seen.get("data-probe-done"), () -> "the probe did not finish: " + seen.get("data-probe-failure"));
-        assertEquals("ready", seen.get("data-status"));
-        assertEquals("0", seen.get("data-errors"));
-        assertEquals(String.valueOf(width), seen.get("data-probe-inner-width"));
-        int scrollWidth = Integer.parseInt(seen.get("data-probe-scroll-width"));
-        assertTrue(scrollWidth <= Integer.parseInt(seen.get("data-probe-client-width")),
-                "the page is " + scrollWidth + " px wide at " + width + " px");
+    /** A report page the processor wrote into the sample's classes, e.g. {@code dev.modelcost.sample.UNet}. */
+    private static Path page(String network) {
+        URL url = ReportPagesBrowserTest.class.getClassLoader().getResource("META-INF/modelcost/" + network + ".html");
+        assertTrue(url != null, network + ".html is not on the class path");
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code count} shapes, each no greater than the next compared element by element (64x56x56 < 64x112x112). */

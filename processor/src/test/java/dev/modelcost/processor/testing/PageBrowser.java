@@ -1,17 +1,17 @@
-package dev.modelcost.sample;
+package dev.modelcost.processor.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Headless Chromium for the tests of the sample's report pages, as the processor's {@code HtmlReportBrowserTest}
- * drives it (the modules share no test code): a page opened in a frame of a given width, with a test-only script
- * ({@code page-probe.js}) that uses the page as a reader would and reports what it sees; or opened with scripts
- * off, in a sandboxed frame, for its markup.
+ * Headless Chromium (Debian's {@code chromium}) for the tests of the HTML reports, the processor's and the
+ * sample's (which has it from the processor's test jar): a page opened in a frame of a given width with a
+ * test-only script ({@code page-probe.js}) that uses the page as a reader would and reports what it sees; or
+ * opened with scripts off, in a sandboxed frame, for its markup. Chromium's window is never narrower than 500 px,
+ * hence the frames.
  */
-final class PageBrowser {
+public final class PageBrowser {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -34,28 +35,21 @@ final class PageBrowser {
     }
 
     /** Skips the test where chromium is missing, unless {@code MODELCOST_REQUIRE_BROWSER} is set (as in CI). */
-    static void assumeBrowser() {
+    public static void assumeBrowser() {
         if (System.getenv("MODELCOST_REQUIRE_BROWSER") == null) {
             Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
         }
     }
 
-    /** A report page the processor wrote into the sample's classes, e.g. {@code dev.modelcost.sample.UNet}. */
-    static Path page(String network) {
-        URL url = PageBrowser.class.getClassLoader().getResource("META-INF/modelcost/" + network + ".html");
-        assertTrue(url != null, network + ".html is not on the class path");
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A page's markup and width as shown with scripts off. */
+    public record StaticPage(String dom, int scrollWidth, int clientWidth) {
     }
 
     /**
-     * Opens a copy of {@code page} with the probe appended, in a frame {@code width} px wide (Chromium's window is
-     * never narrower than 500 px), the probe's settings {@code settings}; returns the page root's data attributes.
+     * Opens a copy of {@code page} with {@code page-probe.js} appended, in a frame {@code width} px wide, with
+     * {@code settings} (a script's object literal) as the probe's settings; returns the root's data attributes.
      */
-    static Map<String, String> probe(Path page, int width, String settings, Path folder)
+    public static Map<String, String> probe(Path page, int width, String settings, Path folder)
             throws IOException, InterruptedException {
         Path launch = Files.createTempDirectory(folder, "probe");
         String html = Files.readString(page, StandardCharsets.UTF_8);
@@ -68,8 +62,8 @@ final class PageBrowser {
                 + "addEventListener('message', function (e) { for (var k in e.data) {"
                 + " document.documentElement.setAttribute(k, e.data[k]); } });</script></body></html>");
         String dom = dumpDom(frame, launch, "--window-size=" + Math.max(width, 500) + ",900");
-        Map<String, String> attributes = new LinkedHashMap<>();
         Matcher root = Pattern.compile("<html[^>]*>").matcher(dom);
+        Map<String, String> attributes = new LinkedHashMap<>();
         if (root.find()) {
             Matcher attribute = Pattern.compile("(data-[a-z-]+)=\"([^\"]*)\"").matcher(root.group());
             while (attribute.find()) {
@@ -79,15 +73,26 @@ final class PageBrowser {
         return attributes;
     }
 
-    /** A page's markup and width as shown with scripts off. */
-    record StaticPage(String dom, int scrollWidth, int clientWidth) {
+    /** The probed page ran to the end without an error and is no wider than the frame it is shown in. */
+    public static void assertPageFits(Map<String, String> seen, int width) {
+        Map<String, String> brief = new LinkedHashMap<>(seen);
+        brief.keySet().removeAll(List.of("data-probe-search", "data-probe-sorted"));
+        assertEquals("1", seen.get("data-probe-done"), () -> "the probe did not finish: " + brief);
+        assertEquals("ready", seen.get("data-status"), brief::toString);
+        assertEquals("0", seen.get("data-errors"), brief::toString);
+        assertEquals(String.valueOf(width), seen.get("data-probe-inner-width"));
+        int scrollWidth = Integer.parseInt(seen.get("data-probe-scroll-width"));
+        assertTrue(scrollWidth <= Integer.parseInt(seen.get("data-probe-client-width")),
+                () -> "the page is " + scrollWidth + " px wide at " + width + " px");
     }
 
     /**
-     * Opens {@code page} with scripts off, in a sandboxed frame {@code width} px wide ({@code --blink-settings=
-     * scriptEnabled=false} also stops {@code --dump-dom}); the frame's parent reads the page's markup and width.
+     * Opens {@code page} with scripts off, in a sandboxed frame {@code width} px wide (Chromium's
+     * {@code --blink-settings=scriptEnabled=false} also stops {@code --dump-dom}, which prints nothing then); the
+     * frame's parent reads the page's markup and width.
      */
-    static StaticPage withoutScripts(Path page, int width, Path folder) throws IOException, InterruptedException {
+    public static StaticPage withoutScripts(Path page, int width, Path folder)
+            throws IOException, InterruptedException {
         Path launch = Files.createTempDirectory(folder, "static");
         Files.copy(page, launch.resolve("page.html"));
         Path frame = Files.writeString(launch.resolve("frame.html"), "<!DOCTYPE html><html><head><style>"
@@ -102,46 +107,58 @@ final class PageBrowser {
         String dom = dumpDom(frame, launch, "--window-size=" + Math.max(width, 500) + ",900",
                 "--allow-file-access-from-files");
         Matcher inner = Pattern.compile("<pre id=\"dom\">(.*)</pre>", Pattern.DOTALL).matcher(dom);
-        assertTrue(inner.find(), "the frame shows no page: " + dom.substring(0, Math.min(dom.length(), 2000)));
+        assertTrue(inner.find(), () -> "the frame shows no page: " + dom.substring(0, Math.min(dom.length(), 2000)));
         return new StaticPage(unescape(inner.group(1)), Integer.parseInt(attribute(dom, "data-scroll-width")),
                 Integer.parseInt(attribute(dom, "data-client-width")));
     }
 
-    /** The root element's attribute {@code name}, or "(missing)". */
-    static String attribute(String dom, String name) {
-        Matcher matcher = Pattern.compile("<html[^>]* " + name + "=\"([^\"]*)\"").matcher(dom);
-        return matcher.find() ? matcher.group(1) : "(missing)";
-    }
-
-    /** How often {@code fragment} occurs in {@code text}. */
-    static int count(String text, String fragment) {
-        int count = 0;
-        for (int at = text.indexOf(fragment); at >= 0; at = text.indexOf(fragment, at + 1)) {
-            count++;
-        }
-        return count;
-    }
-
-    private static String dumpDom(Path page, Path launch, String... flags) throws IOException, InterruptedException {
+    /** The page's DOM once its scripts have run, as Chromium prints it, with {@code flags} added. */
+    public static String dumpDom(Path page, Path folder, String... flags) throws IOException, InterruptedException {
+        Path launch = Files.createTempDirectory(folder, "launch");
         List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--user-data-dir=" + launch.resolve("profile"),
                 "--virtual-time-budget=5000"));
-        command.addAll(List.of(flags));
+        command.addAll(Arrays.asList(flags));
         command.addAll(List.of("--dump-dom", page.toUri().toString()));
-        // The output goes to a file, not a pipe read here, so that a browser that hangs is stopped at the timeout.
-        Path output = launch.resolve("browser.out");
-        Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
-                .redirectError(launch.resolve("browser.log").toFile()).start();
+        return run(command, launch, TIMEOUT);
+    }
+
+    /**
+     * Runs {@code command} and returns what it printed. Its output goes to a file, not a pipe read here, so that
+     * a browser that hangs is stopped at the timeout (with every process it started) instead of waited on.
+     */
+    public static String run(List<String> command, Path folder, Duration timeout)
+            throws IOException, InterruptedException {
+        Path output = folder.resolve("browser.out");
+        Path log = folder.resolve("browser.log");
+        Process process = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(log.toFile())
+                .start();
         try {
-            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError("chromium did not finish within " + TIMEOUT.toSeconds() + " s");
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(command.get(0) + " did not finish within " + timeout.toSeconds()
+                        + " s and was stopped; its log: " + log);
             }
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
         return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    /** The root element's attribute {@code name}, or "(missing)". */
+    public static String attribute(String dom, String name) {
+        Matcher matcher = Pattern.compile("<html[^>]* " + name + "=\"([^\"]*)\"").matcher(dom);
+        return matcher.find() ? matcher.group(1) : "(missing)";
+    }
+
+    /** How often {@code fragment} occurs in {@code text}. */
+    public static int count(String text, String fragment) {
+        int count = 0;
+        for (int at = text.indexOf(fragment); at >= 0; at = text.indexOf(fragment, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private static String unescape(String text) {
