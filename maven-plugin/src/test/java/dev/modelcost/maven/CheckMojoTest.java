@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import dev.modelcost.processor.testing.ReportCompiler;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 
 import dev.modelcost.cli.CliRun;
 import dev.modelcost.cli.ExitCodes;
+import dev.modelcost.processor.testing.ReportCompiler;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

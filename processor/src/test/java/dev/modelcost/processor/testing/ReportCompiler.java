@@ -1,4 +1,4 @@
-package dev.modelcost.maven;
+package dev.modelcost.processor.testing;
 
 import static com.google.common.truth.Truth.assertThat;
 
@@ -12,15 +12,18 @@ import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-/** Compiles one network's source with the real processor and finds the JSON report it wrote (as the cli's tests do). */
-final class ReportCompiler {
+/**
+ * Compiles one network's source with the real processor and finds the JSON report it wrote: real reports for the
+ * tests of the cli's diff and of the Maven goal, which have it from the processor's test jar.
+ */
+public final class ReportCompiler {
     private ReportCompiler() {
     }
 
     /**
      * Compiles {@code source}, the class {@code qualifiedName}, in {@code folder}; returns its JSON report.
      */
-    static Path report(Path folder, String qualifiedName, String source) throws IOException {
+    public static Path report(Path folder, String qualifiedName, String source) throws IOException {
         String simpleName = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
         Path sources = Files.createDirectories(folder.resolve("src"));
         Path classes = Files.createDirectories(folder.resolve("classes"));
