@@ -61,7 +61,7 @@ public final class Bench {
         rounds = Integer.parseInt(args[1]);
         javac = System.getenv("BENCH_JAVAC");
         List<String> synthetic = new ArrayList<>();
-        List<String[]> summary = new ArrayList<>();
+        List<Object[]> summary = new ArrayList<>();
         List<String> sweep = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
             String spec = args[i];
@@ -78,8 +78,8 @@ public final class Bench {
                     sets.add(anchor(anchor, dir.resolve(anchor), copies));
                 }
                 Map<String, Map<String, Result>> results = run(copies + " ResNet-50 copies", sets);
-                summary.add(summaryRow(copies + " copies of the sample's ResNet-50 / " + copies
-                        + " annotated types", copies, results));
+                summary.add(new Object[] {copies + " copies of the sample's ResNet-50 / " + copies
+                        + " annotated types", copies, results});
             } else if (spec.equals("app")) {
                 Path dir = work.resolve("app");
                 Path src = dir.resolve("src");
@@ -90,8 +90,8 @@ public final class Bench {
                 int networks = count(src.resolve("dev/modelcost/sample"));
                 Map<String, Map<String, Result>> results = run("400 application classes + the sample's "
                         + networks + " networks", List.of(modelcost("modelcost", src, networks)));
-                summary.add(summaryRow("400 ordinary application classes + the sample's " + networks
-                        + " networks", networks, results));
+                summary.add(new Object[] {"400 ordinary application classes + the sample's " + networks
+                        + " networks", networks, results});
             } else {
                 int networks;
                 int layers;
@@ -114,18 +114,27 @@ public final class Bench {
                 sweep.add(sweepRow(networks, layers, results.get("modelcost")));
             }
         }
-        if (!summary.isEmpty()) {
+        for (boolean byCpu : new boolean[] {false, true}) {
+            if (summary.isEmpty()) {
+                break;
+            }
+            cpu = byCpu;
             System.out.println();
-            System.out.println("#### Summary: wall time over `javac -proc:none` on the same sources");
+            System.out.println("#### Summary: " + (cpu ? "CPU time of javac's threads" : "wall time")
+                    + " over `javac -proc:none` on the same sources");
             System.out.println();
             System.out.println("| work | modelcost | floor | modelcost, reports=none | Dagger | AutoValue | MapStruct "
                     + "| Immutables | modelcost's overhead / the floor's | ms per annotated type beyond the floor: "
                     + "modelcost | Dagger | AutoValue | MapStruct | Immutables |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-            for (String[] row : summary) {
-                System.out.println("| " + String.join(" | ", row) + " |");
+            for (Object[] row : summary) {
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Result>> results = (Map<String, Map<String, Result>>) row[2];
+                System.out.println("| " + String.join(" | ", summaryRow((String) row[0], (Integer) row[1], results))
+                        + " |");
             }
         }
+        cpu = false;
         if (!sweep.isEmpty()) {
             System.out.println();
             System.out.println("#### Synthetic modules: N networks x L layers");
@@ -268,20 +277,27 @@ public final class Bench {
                 1e6 * (full.wall() - floor.wall()) / total, 1e6 * full.own() / total);
     }
 
+    /** Which median the summary compares: wall time, or the CPU time of javac's threads. */
+    private static boolean cpu;
+
+    private static double t(Result r) {
+        return cpu ? r.cpu() : r.wall();
+    }
+
     /** "2.20x (+1.54 s)". */
     private static String ratio(Result with, Result none) {
-        return String.format(Locale.ROOT, "%.2fx (%+.2f s)", with.wall() / none.wall(), with.wall() - none.wall());
+        return String.format(Locale.ROOT, "%.2fx (%+.2f s)", t(with) / t(none), t(with) - t(none));
     }
 
     /** The overhead beyond -proc:none as a multiple of the floor's: "3.4x the floor's". */
     private static String overFloor(Result with, Result floor, Result none) {
-        double base = floor.wall() - none.wall();
-        return base <= 0 ? "n/a" : String.format(Locale.ROOT, "%.1fx the floor's", (with.wall() - none.wall()) / base);
+        double base = t(floor) - t(none);
+        return base <= 0 ? "n/a" : String.format(Locale.ROOT, "%.1fx the floor's", (t(with) - t(none)) / base);
     }
 
     /** Milliseconds per annotated type beyond the floor. */
     private static String perType(Result with, Result floor, int annotated) {
-        return String.format(Locale.ROOT, "%.1f ms", 1e3 * (with.wall() - floor.wall()) / annotated);
+        return String.format(Locale.ROOT, "%.1f ms", 1e3 * (t(with) - t(floor)) / annotated);
     }
 
     private static int count(Path dir) throws IOException {

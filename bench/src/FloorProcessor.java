@@ -6,7 +6,6 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -40,7 +39,7 @@ public final class FloorProcessor extends AbstractProcessor {
                 continue;
             }
             for (Element annotated : round.getElementsAnnotatedWith(annotation)) {
-                String pkg = ((PackageElement) processingEnv.getElementUtils().getPackageOf(annotated))
+                String pkg = processingEnv.getElementUtils().getPackageOf(annotated)
                         .getQualifiedName().toString();
                 String qualified = ((TypeElement) annotated).getQualifiedName().toString();
                 String simple = (pkg.isEmpty() ? qualified : qualified.substring(pkg.length() + 1)).replace('.', '_')
