@@ -9,14 +9,21 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * The floor under any processor that generates code: for each {@code @Network} class it writes a class of one
- * constant and does nothing else. What javac then spends beyond {@code -proc:none} is the price of annotation
- * processing itself: another round, in which javac enters and annotates every source again, and the final round.
+ * The floor under any processor that generates code: for each class annotated with {@code @Network} (or with the
+ * annotation named by {@code -Abench.floor=<qualified name>}, so that the anchors' sources have a floor of their
+ * own) it writes a class of one constant and does nothing else. What javac then spends beyond {@code -proc:none}
+ * is the price of annotation processing itself: another round, in which javac enters and annotates every source
+ * again, and the final round.
  */
 public final class FloorProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of("dev.modelcost.Network");
+        return Set.of("*");
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of("bench.floor");
     }
 
     @Override
@@ -26,18 +33,26 @@ public final class FloorProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        String wanted = processingEnv.getOptions().getOrDefault("bench.floor", "dev.modelcost.Network");
         for (TypeElement annotation : annotations) {
-            for (Element network : round.getElementsAnnotatedWith(annotation)) {
-                String name = ((TypeElement) network).getQualifiedName() + "Cost";
-                int dot = name.lastIndexOf('.');
-                try (Writer out = processingEnv.getFiler().createSourceFile(name, network).openWriter()) {
-                    out.write((dot < 0 ? "" : "package " + name.substring(0, dot) + ";\n") + "public final class "
-                            + name.substring(dot + 1) + " {\n    public static final long MACS = 0L;\n}\n");
+            if (!annotation.getQualifiedName().contentEquals(wanted)) {
+                continue;
+            }
+            for (Element annotated : round.getElementsAnnotatedWith(annotation)) {
+                String pkg = processingEnv.getElementUtils().getPackageOf(annotated)
+                        .getQualifiedName().toString();
+                String qualified = ((TypeElement) annotated).getQualifiedName().toString();
+                String simple = (pkg.isEmpty() ? qualified : qualified.substring(pkg.length() + 1)).replace('.', '_')
+                        + "Cost";
+                String name = pkg.isEmpty() ? simple : pkg + "." + simple;
+                try (Writer out = processingEnv.getFiler().createSourceFile(name, annotated).openWriter()) {
+                    out.write((pkg.isEmpty() ? "" : "package " + pkg + ";\n") + "public final class " + simple
+                            + " {\n    public static final long MACS = 0L;\n}\n");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
         }
-        return true;
+        return false;
     }
 }
