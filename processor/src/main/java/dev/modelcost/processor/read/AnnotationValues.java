@@ -25,13 +25,13 @@ public final class AnnotationValues {
     private final Element element;
     private final AnnotationMirror mirror;
     private final Map<String, AnnotationValue> withDefaults;
-    private final Map<String, AnnotationValue> written;
+    /** By name on the first look-up: most annotations are never asked where a value was written. */
+    private Map<String, AnnotationValue> written;
 
     public AnnotationValues(Elements elements, Element element, AnnotationMirror mirror) {
         this.element = element;
         this.mirror = mirror;
         this.withDefaults = byName(elements.getElementValuesWithDefaults(mirror));
-        this.written = byName(mirror.getElementValues());
     }
 
     /**
@@ -39,6 +39,13 @@ public final class AnnotationValues {
      * name to a {@code String} on every call, and looking every attribute up among all of them did that some
      * hundred times per layer.
      */
+    private Map<String, AnnotationValue> written() {
+        if (written == null) {
+            written = byName(mirror.getElementValues());
+        }
+        return written;
+    }
+
     private static Map<String, AnnotationValue> byName(
             Map<? extends ExecutableElement, ? extends AnnotationValue> values) {
         Map<String, AnnotationValue> byName = new HashMap<>(values.size() * 2);
@@ -55,13 +62,13 @@ public final class AnnotationValues {
 
     /** Where the attribute's value is when it was written, else where the annotation is. */
     public Position position(String attribute) {
-        AnnotationValue value = find(written, attribute);
+        AnnotationValue value = find(written(), attribute);
         return new Position(element, mirror, value);
     }
 
     /** Whether the attribute was written rather than defaulted. */
     public boolean isWritten(String attribute) {
-        return find(written, attribute) != null;
+        return find(written(), attribute) != null;
     }
 
     public int intValue(String attribute) {
