@@ -2,6 +2,7 @@ package dev.modelcost.processor.read;
 
 import dev.modelcost.processor.diag.Position;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -23,14 +24,35 @@ public final class AnnotationValues {
 
     private final Element element;
     private final AnnotationMirror mirror;
-    private final Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
-    private final Map<? extends ExecutableElement, ? extends AnnotationValue> written;
+    private final Map<String, AnnotationValue> withDefaults;
+    /** By name on the first look-up: most annotations are never asked where a value was written. */
+    private Map<String, AnnotationValue> written;
 
     public AnnotationValues(Elements elements, Element element, AnnotationMirror mirror) {
         this.element = element;
         this.mirror = mirror;
-        this.withDefaults = elements.getElementValuesWithDefaults(mirror);
-        this.written = mirror.getElementValues();
+        this.withDefaults = byName(elements.getElementValuesWithDefaults(mirror));
+    }
+
+    /**
+     * The values by attribute name, each name converted once: javac's {@code Name.contentEquals} converts the
+     * name to a {@code String} on every call, and looking every attribute up among all of them did that some
+     * hundred times per layer.
+     */
+    private Map<String, AnnotationValue> written() {
+        if (written == null) {
+            written = byName(mirror.getElementValues());
+        }
+        return written;
+    }
+
+    private static Map<String, AnnotationValue> byName(
+            Map<? extends ExecutableElement, ? extends AnnotationValue> values) {
+        Map<String, AnnotationValue> byName = new HashMap<>(values.size() * 2);
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : values.entrySet()) {
+            byName.put(entry.getKey().getSimpleName().toString(), entry.getValue());
+        }
+        return byName;
     }
 
     /** Where the annotation itself is. */
@@ -40,13 +62,13 @@ public final class AnnotationValues {
 
     /** Where the attribute's value is when it was written, else where the annotation is. */
     public Position position(String attribute) {
-        AnnotationValue value = find(written, attribute);
+        AnnotationValue value = find(written(), attribute);
         return new Position(element, mirror, value);
     }
 
     /** Whether the attribute was written rather than defaulted. */
     public boolean isWritten(String attribute) {
-        return find(written, attribute) != null;
+        return find(written(), attribute) != null;
     }
 
     public int intValue(String attribute) {
@@ -159,14 +181,8 @@ public final class AnnotationValues {
         return items;
     }
 
-    private static AnnotationValue find(Map<? extends ExecutableElement, ? extends AnnotationValue> values,
-            String attribute) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : values.entrySet()) {
-            if (entry.getKey().getSimpleName().contentEquals(attribute)) {
-                return entry.getValue();
-            }
-        }
-        return null;
+    private static AnnotationValue find(Map<String, AnnotationValue> values, String attribute) {
+        return values.get(attribute);
     }
 
     /**
@@ -187,7 +203,8 @@ public final class AnnotationValues {
 
     /** Whether javac could not resolve this value (an error in the source, or a class not generated yet). */
     static boolean isUnresolved(AnnotationValue value) {
-        return value.getValue() instanceof String && UNRESOLVED.equals(value.toString());
+        // The content first: toString() quotes a string constant whole, which costs for a long expression.
+        return UNRESOLVED.equals(value.getValue()) && UNRESOLVED.equals(value.toString());
     }
 
     private UnresolvedValueException unresolved(AnnotationValue value, String attribute) {

@@ -295,7 +295,7 @@ public final class CostClassWriter {
                     .addModifiers(Modifier.STATIC)
                     .addParameter(StringBuilder.class, "table");
             for (String part : parts.subList(start, Math.min(parts.size(), start + PARTS_PER_CLASS))) {
-                appendTo.addStatement("table.append($L)", literal(part));
+                appendTo.addStatement("table.append($L)", JavaLiterals.oneLine(part));
             }
             type.addType(TypeSpec.classBuilder(blockName)
                     .addJavadoc("Block $L of the table, in a class of its own so that no class nears the JVM's limit of "

@@ -28,6 +28,19 @@ final class JavaLiterals {
         return literal.append('"').toString();
     }
 
+    /**
+     * The literal of a text as one literal on one source line, its line feeds escaped: for the layer table,
+     * whose lines javac would otherwise read as one literal each, joined by {@code +} and folded back into one
+     * constant, a cost in JavaPoet, javac's tokenizer and its attribution for every layer.
+     */
+    static String oneLine(String text) {
+        StringBuilder literal = new StringBuilder(text.length() + text.length() / 8 + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            appendEscaped(literal, text.charAt(i));
+        }
+        return literal.append('"').toString();
+    }
+
     private static void appendEscaped(StringBuilder literal, char c) {
         switch (c) {
             case '\b' -> literal.append("\\b");

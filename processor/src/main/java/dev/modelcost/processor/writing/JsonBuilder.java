@@ -9,7 +9,10 @@ import java.util.Locale;
  * is the same bytes on every machine and diffs line by line.
  */
 final class JsonBuilder {
-    private final StringBuilder text = new StringBuilder();
+    /** Two spaces per level, cut to the depth: no string is built per line. */
+    private static final String INDENT = "  ".repeat(32);
+
+    private final StringBuilder text = new StringBuilder(1 << 14);
     private int depth;
     private boolean first = true;
     private boolean afterKey;
@@ -33,14 +36,18 @@ final class JsonBuilder {
     /** Starts a member of the current object; the value follows. */
     JsonBuilder key(String key) {
         separate();
-        text.append(quote(key)).append(": ");
+        quote(text, key).append(": ");
         afterKey = true;
         return this;
     }
 
     JsonBuilder value(String value) {
         separate();
-        text.append(value == null ? "null" : quote(value));
+        if (value == null) {
+            text.append("null");
+        } else {
+            quote(text, value);
+        }
         return this;
     }
 
@@ -62,9 +69,23 @@ final class JsonBuilder {
      */
     JsonBuilder ratio(long numerator, long denominator) {
         separate();
-        BigDecimal ratio = denominator == 0 ? BigDecimal.ZERO.setScale(3)
-                : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 3, RoundingMode.HALF_UP);
-        text.append(ratio.toPlainString());
+        if (denominator == 0) {
+            text.append("0.000");
+        } else if (numerator >= 0 && denominator > 0 && numerator <= Long.MAX_VALUE / 1000) {
+            // In longs, as BigDecimal rounds it: the remainder at least half the denominator rounds up.
+            long scaled = numerator * 1000;
+            long thousandths = scaled / denominator;
+            long remainder = scaled % denominator;
+            if (remainder >= denominator - remainder) {
+                thousandths++;
+            }
+            long fraction = thousandths % 1000;
+            text.append(thousandths / 1000).append('.').append(fraction < 100 ? fraction < 10 ? "00" : "0" : "")
+                    .append(fraction);
+        } else {
+            text.append(BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 3, RoundingMode.HALF_UP)
+                    .toPlainString());
+        }
         return this;
     }
 
@@ -124,11 +145,16 @@ final class JsonBuilder {
 
     private void newline() {
         text.append('\n');
-        text.append("  ".repeat(depth));
+        if (depth <= INDENT.length() / 2) {
+            text.append(INDENT, 0, 2 * depth);
+        } else {
+            text.append("  ".repeat(depth));
+        }
     }
 
-    static String quote(String value) {
-        StringBuilder quoted = new StringBuilder("\"");
+    /** Appends the value as a JSON string to {@code quoted}. */
+    private static StringBuilder quote(StringBuilder quoted, String value) {
+        quoted.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -146,6 +172,6 @@ final class JsonBuilder {
                 }
             }
         }
-        return quoted.append('"').toString();
+        return quoted.append('"');
     }
 }
