@@ -44,31 +44,31 @@ final class HtmlSummary {
     static String totals(NetworkCost cost, MemoryProfile memory) {
         StringBuilder html = new StringBuilder(8192);
         table(html, "totals", "Forward pass, per sample");
-        count(html, Convention.MACS, cost.macs(), "MACs");
-        count(html, Convention.FLOPS, cost.flops(), "FLOPs");
-        count(html, Convention.PARAMS, cost.params(), "");
-        count(html, Convention.ACTIVATIONS, cost.activations(), "");
-        bytes(html, Convention.PARAM_BYTES, memory.paramBytes());
-        bytes(html, Convention.ACTIVATION_BYTES, memory.activationBytes());
-        bytes(html, Convention.PEAK_ACTIVATION_BYTES, memory.peakActivationBytes());
-        bytes(html, Convention.MEMORY_BYTES, memory.memoryBytes());
-        bytes(html, Convention.BYTES_MOVED, memory.bytesMoved());
-        nanos(html, Convention.LATENCY_NANOS, memory.latencyNanos());
+        figure(html, Convention.MACS, cost.macs());
+        figure(html, Convention.FLOPS, cost.flops());
+        figure(html, Convention.PARAMS, cost.params());
+        figure(html, Convention.ACTIVATIONS, cost.activations());
+        figure(html, Convention.PARAM_BYTES, memory.paramBytes());
+        figure(html, Convention.ACTIVATION_BYTES, memory.activationBytes());
+        figure(html, Convention.PEAK_ACTIVATION_BYTES, memory.peakActivationBytes());
+        figure(html, Convention.MEMORY_BYTES, memory.memoryBytes());
+        figure(html, Convention.BYTES_MOVED, memory.bytesMoved());
+        figure(html, Convention.LATENCY_NANOS, memory.latencyNanos());
         html.append("</table>\n");
 
         TrainingProfile training = memory.training();
         table(html, "training", "Training step: " + training.training().optimizer() + " in "
                 + training.training().precision() + ", batch " + Reports.grouped(training.training().batch()));
-        count(html, Convention.BACKWARD_MACS, cost.backward().macs(), "MACs");
-        count(html, Convention.BACKWARD_FLOPS, cost.backward().flops(), "FLOPs");
-        count(html, Convention.TRAINING_STEP_FLOPS, cost.backward().trainingStepFlops(), "FLOPs");
-        bytes(html, Convention.WEIGHT_BYTES, training.weightBytes());
-        bytes(html, Convention.GRADIENT_BYTES, training.gradientBytes());
-        bytes(html, Convention.MASTER_WEIGHT_BYTES, training.masterWeightBytes());
-        bytes(html, Convention.OPTIMIZER_STATE_BYTES, training.optimizerStateBytes());
-        bytes(html, Convention.SAVED_ACTIVATION_BYTES, training.savedActivationBytes());
-        bytes(html, Convention.TRAINING_MEMORY_BYTES, training.trainingMemoryBytes());
-        nanos(html, Convention.BATCH_LATENCY_NANOS, training.batchLatencyNanos());
+        figure(html, Convention.BACKWARD_MACS, cost.backward().macs());
+        figure(html, Convention.BACKWARD_FLOPS, cost.backward().flops());
+        figure(html, Convention.TRAINING_STEP_FLOPS, cost.backward().trainingStepFlops());
+        figure(html, Convention.WEIGHT_BYTES, training.weightBytes());
+        figure(html, Convention.GRADIENT_BYTES, training.gradientBytes());
+        figure(html, Convention.MASTER_WEIGHT_BYTES, training.masterWeightBytes());
+        figure(html, Convention.OPTIMIZER_STATE_BYTES, training.optimizerStateBytes());
+        figure(html, Convention.SAVED_ACTIVATION_BYTES, training.savedActivationBytes());
+        figure(html, Convention.TRAINING_MEMORY_BYTES, training.trainingMemoryBytes());
+        figure(html, Convention.BATCH_LATENCY_NANOS, training.batchLatencyNanos());
         if (training.batchLatencyNanos() >= 0) {
             row(html, "batch latency per sample (ns)", "batch latency / batch",
                     training.batchLatencyPerSampleNanos(), Reports.scaledNanos(training.batchLatencyPerSampleNanos()));
@@ -80,13 +80,13 @@ final class HtmlSummary {
             table(html, "generation", "Generation with a key/value cache: a prompt of "
                     + Reports.grouped(generation.prompt()) + " tokens, " + Reports.grouped(generation.tokens())
                     + " generated, longest context " + Reports.grouped(generation.longestContext()));
-            count(html, Convention.PREFILL_FLOPS, generation.prefillFlops(), "FLOPs");
-            count(html, Convention.DECODE_STEP_FLOPS, generation.decodeStepFlops(), "FLOPs");
-            count(html, Convention.GENERATION_FLOPS, generation.generationFlops(), "FLOPs");
-            bytes(html, Convention.KV_CACHE_BYTES_PER_TOKEN, generation.kvCacheBytesPerToken());
-            bytes(html, Convention.KV_CACHE_BYTES, generation.kvCacheBytes());
-            nanos(html, Convention.PREFILL_LATENCY_NANOS, generation.prefillLatencyNanos());
-            nanos(html, Convention.DECODE_LATENCY_NANOS, generation.decodeLatencyNanos());
+            figure(html, Convention.PREFILL_FLOPS, generation.prefillFlops());
+            figure(html, Convention.DECODE_STEP_FLOPS, generation.decodeStepFlops());
+            figure(html, Convention.GENERATION_FLOPS, generation.generationFlops());
+            figure(html, Convention.KV_CACHE_BYTES_PER_TOKEN, generation.kvCacheBytesPerToken());
+            figure(html, Convention.KV_CACHE_BYTES, generation.kvCacheBytes());
+            figure(html, Convention.PREFILL_LATENCY_NANOS, generation.prefillLatencyNanos());
+            figure(html, Convention.DECODE_LATENCY_NANOS, generation.decodeLatencyNanos());
             html.append("</table>\n");
         }
         return html.toString();
@@ -98,18 +98,10 @@ final class HtmlSummary {
                 + "<th scope=\"col\">exact</th><th scope=\"col\">scaled</th></tr></thead>\n");
     }
 
-    private static void count(StringBuilder html, Convention figure, long value, String unit) {
-        row(html, figure, value, Reports.scaled(value, unit));
-    }
-
-    private static void bytes(StringBuilder html, Convention figure, long value) {
-        row(html, figure, value, Reports.scaledBytes(value));
-    }
-
-    /** A latency, absent (-1) without a device: then no row. */
-    private static void nanos(StringBuilder html, Convention figure, long value) {
+    /** A figure's row, scaled in its unit ({@link FigureUnit}); a latency absent (-1) without a device has none. */
+    private static void figure(StringBuilder html, Convention figure, long value) {
         if (value >= 0) {
-            row(html, figure, value, Reports.scaledNanos(value));
+            row(html, figure, value, FigureUnit.of(figure).scaled(value));
         }
     }
 
