@@ -23,7 +23,7 @@ public final class LayerCost {
     private final long latencyNanos;
 
     /**
-     * Called by generated code.
+     * One layer's cost; {@link LayerTable} reads one per line of a generated cost class's table.
      *
      * @param index position of the layer in the network, from 0
      * @param name the field's name

@@ -33,7 +33,7 @@ public final class ModelCost {
     private volatile StageIndex stages;
 
     /**
-     * Called by generated code.
+     * A network's cost; generated code has {@link LayerTable#model} read one from text.
      *
      * @param name the network's name
      * @param inputShape channels, then spatial sizes
