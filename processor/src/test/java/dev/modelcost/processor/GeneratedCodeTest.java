@@ -10,6 +10,7 @@ import dev.modelcost.processor.testing.Compiled;
 import dev.modelcost.processor.testing.DiskCompilation;
 import dev.modelcost.processor.testing.Fixture;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,8 @@ class GeneratedCodeTest {
     private static final String[] ALL_LINTS = {"-Xlint:all", "-Werror"};
 
     /**
-     * Every character that Java, JavaPoet or the layer table treat specially: line and paragraph separators
-     * (JavaPoet breaks lines on them), carriage return, line feed, tab, NUL, a lone surrogate, the DOS end of
+     * Every character that Java, a writer of Java source or the layer table treat specially: line and paragraph
+     * separators (a source line must not end on them inside a literal), carriage return, line feed, tab, NUL, a lone surrogate, the DOS end of
      * file, NEL, a quote, a backslash (also before {@code u}, as in a Unicode escape), a comment's end, a letter
      * beyond ASCII, backspace and form feed.
      */
@@ -59,6 +60,101 @@ class GeneratedCodeTest {
         assertThat(compiled.compilation()).succeededWithoutWarnings();
         assertThat(compiled.model("names.HostileCost").name()).isEqualTo(HOSTILE);
         assertThat(compiled.staticField("names.HostileCost", "DEVICE")).isEqualTo(HOSTILE);
+        assertThat(asciiOnly(source(compiled, "names.HostileCost"))).isTrue();
+    }
+
+    /** A network of more layers than one string literal of the table holds, so that nested classes hold it. */
+    private static final String[] LARGE = {
+        "    /** The blocks. */",
+        "    @Stage(block = Relu.class, repeat = 1_000) dev.modelcost.Layer stage;",
+        "    /** One layer. */",
+        "    @Block static class Relu {",
+        "        /** Not a block of its own. */",
+        "        private Relu() {",
+        "        }",
+        "",
+        "        /** The only layer. */",
+        "        @Activation(ActivationFunction.RELU) dev.modelcost.Layer relu;",
+        "    }"};
+
+    /**
+     * 1,000 lines of {@code stage.N.relu\tACTIVATION\trelu\t4x8x8\t4x8x8\t0\t0\t256\t0\t256\t1024\t2048\t-1\n}, some
+     * 70,000 bytes: two string literals of at most 49,152 bytes, appended by one nested class.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Table0", "Table1", "Rows0", "StringBuilder", "String", "LayerTable", "ModelCost",
+        "Generated"})
+    void aTableOfMorePartsThanOneCompilesWhateverTheCostClassIsNamed(String name) {
+        List<String> lines = new ArrayList<>(List.of(
+                "package clash;",
+                "import dev.modelcost.*;",
+                "/** A network. */",
+                "@Network(input = @Shape(channels = 4, size = {8, 8}), costClass = \"" + name + "\")",
+                "public class Net {",
+                "    /** Not a network of its own. */",
+                "    private Net() {",
+                "    }",
+                ""));
+        lines.addAll(List.of(LARGE));
+        lines.add("}");
+        Compiled compiled = Compiled.sources(List.of(Compiled.file(lines.toArray(String[]::new))), "-Xlint:all",
+                "-Werror", "-Xdoclint:all/private");
+        assertThat(compiled.compilation()).succeededWithoutWarnings();
+        String source = source(compiled, "clash." + name);
+        String nested = name.startsWith("Table") ? "Rows" : "Table";
+        assertThat(source).contains("private static final class " + nested + "0 {");
+        assertThat(source).doesNotContain("private static final class " + nested + "1 {");
+        ModelCost model = compiled.model("clash." + name);
+        assertThat(model.layers()).hasSize(1_000);
+        assertThat(model.layers().get(999).name()).isEqualTo("stage.999.relu");
+        assertThat(model.layer("stage.500.relu").flops()).isEqualTo(256L);
+        assertThat(model.flops()).isEqualTo(256_000L);
+    }
+
+    @Test
+    void aTableOfMorePartsThanOneCompilesBesideClassesNamedLikeTheTypesItUses() {
+        List<JavaFileObject> files = new ArrayList<>();
+        for (String name : List.of("String", "StringBuilder", "Generated", "LayerTable", "ModelCost", "Table0")) {
+            files.add(Compiled.file("package shadow;", "public class " + name + " {", "}"));
+        }
+        List<String> lines = new ArrayList<>(List.of(
+                "package shadow;",
+                "import dev.modelcost.*;",
+                "@Network(input = @Shape(channels = 4, size = {8, 8}))",
+                "public class Net {"));
+        lines.addAll(List.of(LARGE));
+        lines.add("}");
+        files.add(Compiled.file(lines.toArray(String[]::new)));
+        Compiled compiled = Compiled.sources(files, ALL_LINTS);
+        assertThat(compiled.compilation()).succeededWithoutWarnings();
+        assertThat(compiled.model("shadow.NetCost").layers()).hasSize(1_000);
+    }
+
+    /**
+     * A network named like a type the cost class imports: the class's javadoc links to the network, so that type
+     * is named by its qualified name instead, and the link goes to the network.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ModelCost", "LayerTable", "String", "Generated"})
+    void aNetworkNamedLikeATypeTheGeneratedSourceUsesCompilesAndIsLinked(String name) {
+        Compiled compiled = Compiled.sources(List.of(Compiled.file(
+                "package named;",
+                "import dev.modelcost.*;",
+                "/** A network. */",
+                "@Network(input = @Shape(channels = 4, size = {8, 8}))",
+                "public class " + name + " {",
+                "    /** Not a network of its own. */",
+                "    private " + name + "() {",
+                "    }",
+                "",
+                "    /** One layer. */",
+                "    @Conv(out = 8, kernel = 1) dev.modelcost.Layer conv;",
+                "}")), "-Xlint:all", "-Werror", "-Xdoclint:all");
+        assertThat(compiled.compilation()).succeededWithoutWarnings();
+        String source = source(compiled, "named." + name + "Cost");
+        assertThat(source).contains("{@link " + name + "}");
+        assertThat(source).doesNotContain("import named." + name + ";");
+        assertThat(compiled.model("named." + name + "Cost").layers()).hasSize(1);
     }
 
     @Test
@@ -214,6 +310,19 @@ class GeneratedCodeTest {
         String source = compileModule(root, List.of(), "module net {", "    requires modelcost.annotations;",
                 "    requires java.se;", "}");
         assertThat(source).contains("@Generated(");
+    }
+
+    private static String source(Compiled compiled, String className) {
+        try {
+            return compiled.compilation().generatedSourceFile(className).orElseThrow().getCharContent(true)
+                    .toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean asciiOnly(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
     }
 
     /**

@@ -1,11 +1,9 @@
 package dev.modelcost.processor.writing;
 
-import com.palantir.javapoet.ClassName;
 import dev.modelcost.processor.read.AnnotationNames;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ModuleElement;
@@ -28,16 +26,15 @@ public final class GeneratedAnnotation {
         this.elements = elements;
     }
 
-    /** The annotation for a class generated beside this element, if its module can use it. */
-    public Optional<ClassName> beside(Element element) {
+    /** Whether a class generated beside this element can carry {@code @Generated}: its module can use it. */
+    public boolean isAvailableBeside(Element element) {
         TypeElement generated = elements.getTypeElement(AnnotationNames.GENERATED);
         if (generated == null) {
-            return Optional.empty();
+            return false;
         }
         ModuleElement module = elements.getModuleOf(element);
         // The unnamed module reads every module of the graph, so the type being found is enough.
-        boolean readable = module == null || module.isUnnamed() || reads(module, MODULE);
-        return readable ? Optional.of(ClassName.get(generated)) : Optional.empty();
+        return module == null || module.isUnnamed() || reads(module, MODULE);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.modelcost.processor.writing;
 
-import com.palantir.javapoet.JavaFile;
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.diag.Diagnostic;
@@ -57,11 +56,10 @@ public final class NetworkWriter {
     /** Writes the cost class, then the reports; what cannot be written goes to {@code findings}. */
     public void write(NetworkCost cost, MemoryProfile memory, Findings findings) {
         NetworkDecl network = cost.network();
-        JavaFile file = costClasses.write(cost, memory);
-        String qualifiedName = file.packageName().isEmpty() ? file.typeSpec().name()
-                : file.packageName() + "." + file.typeSpec().name();
+        CostClassWriter.SourceFile file = costClasses.write(cost, memory);
+        String qualifiedName = file.qualifiedName();
         try {
-            writeSource(qualifiedName, CostClassWriter.source(file), network);
+            writeSource(qualifiedName, file.text(), network);
         } catch (IOException | IllegalArgumentException | UncheckedIOException | SecurityException e) {
             // What a folder can make javac's Filer throw: a FilerException for a name already written or compiled
             // in this run, an IOException, an IllegalArgumentException for a folder where the file should be.

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every character makes a literal of printable ASCII on one line, which JavaPoet emits as it is. */
+/** Every character makes a literal of printable ASCII on one line. */
 class JavaLiteralsTest {
     private static final Pattern ONE_LINE_OF_ASCII = Pattern.compile("\"[\\x20-\\x7e]+\"");
     /** A Unicode escape is translated before the literal is read: it must not make a line end, quote or backslash. */
@@ -17,7 +17,7 @@ class JavaLiteralsTest {
     void everyCharacterIsPrintableAsciiOnOneLine() {
         List<String> wrong = new ArrayList<>();
         for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
-            String literal = JavaLiterals.string(String.valueOf((char) c), "    ");
+            String literal = JavaLiterals.string(String.valueOf((char) c));
             if (!ONE_LINE_OF_ASCII.matcher(literal).matches() || BREAKING_ESCAPE.matcher(literal).find()) {
                 wrong.add(Integer.toHexString(c) + ": " + literal);
             }
@@ -26,7 +26,7 @@ class JavaLiteralsTest {
     }
 
     @Test
-    void textWithLineFeedsIsOneLiteralPerLine() {
-        assertThat(JavaLiterals.string("a\nb\n", "  ")).isEqualTo("\"a\\n\"\n    + \"b\\n\"");
+    void textWithLineFeedsIsOneLiteralOnOneLine() {
+        assertThat(JavaLiterals.string("a\nb\n")).isEqualTo("\"a\\nb\\n\"");
     }
 }
