@@ -80,9 +80,15 @@ public final class OutsideNetworkFinder {
             }
         }
         Map<String, List<Element>> annotated = new HashMap<>();
-        for (Element element : round.getElementsAnnotatedWithAny(annotations.toArray(TypeElement[]::new))) {
+        for (Element element : round.getElementsAnnotatedWithAny(annotations.toArray(new TypeElement[0]))) {
             for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-                annotated.computeIfAbsent(AnnotationNames.nameOf(mirror), name -> new ArrayList<>()).add(element);
+                String name = AnnotationNames.nameOf(mirror);
+                List<Element> withIt = annotated.get(name);
+                if (withIt == null) {
+                    withIt = new ArrayList<>();
+                    annotated.put(name, withIt);
+                }
+                withIt.add(element);
             }
         }
         return annotated;
