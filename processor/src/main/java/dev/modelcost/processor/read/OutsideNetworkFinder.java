@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -73,8 +74,15 @@ public final class OutsideNetworkFinder {
      */
     private Map<String, List<Element>> annotatedElements(RoundEnvironment round) {
         List<TypeElement> annotations = new ArrayList<>();
+        TypeElement network = elements.getTypeElement(AnnotationNames.NETWORK);
+        if (network == null) {
+            return Map.of();
+        }
+        // All in the module of @Network: looked up there, not in every module javac knows.
+        ModuleElement module = elements.getModuleOf(network);
         for (String name : AnnotationNames.FIELD_ANNOTATIONS) {
-            TypeElement annotation = elements.getTypeElement(name);
+            TypeElement annotation = module == null ? elements.getTypeElement(name)
+                    : elements.getTypeElement(module, name);
             if (annotation != null) {
                 annotations.add(annotation);
             }
