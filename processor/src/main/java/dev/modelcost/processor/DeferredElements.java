@@ -19,8 +19,38 @@ import javax.lang.model.util.Elements;
 final class DeferredElements {
     private Set<Name> next = new LinkedHashSet<>();
 
-    /** A class, module included, as the next round can look it up again. */
-    private record Name(String module, String qualifiedName) {
+    /**
+     * A class, module included, as the next round can look it up again. A plain class rather than a record: a
+     * record's {@code equals} and {@code hashCode} are linked through {@code invokedynamic} on first use, a cost
+     * every compilation pays in its own fresh JVM, in its first round.
+     */
+    private static final class Name {
+        private final String module;
+        private final String qualifiedName;
+
+        Name(String module, String qualifiedName) {
+            this.module = module;
+            this.qualifiedName = qualifiedName;
+        }
+
+        String module() {
+            return module;
+        }
+
+        String qualifiedName() {
+            return qualifiedName;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Name name && module.equals(name.module)
+                    && qualifiedName.equals(name.qualifiedName);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * module.hashCode() + qualifiedName.hashCode();
+        }
     }
 
     /**

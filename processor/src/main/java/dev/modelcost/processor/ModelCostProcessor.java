@@ -5,7 +5,6 @@ import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
 import dev.modelcost.processor.diag.Reporter;
-import dev.modelcost.processor.expand.BlockTextChecker;
 import dev.modelcost.processor.expand.NetworkExpander;
 import dev.modelcost.processor.read.AnnotationNames;
 import dev.modelcost.processor.read.MalformedAnnotationException;
@@ -39,6 +38,8 @@ public final class ModelCostProcessor extends AbstractProcessor {
     private Options options;
     private NetworkReader reader;
     private NetworkPipeline pipeline;
+    /** This round's: it reads each block once, for the block's own checks and for the networks that use it. */
+    private NetworkExpander expander;
     private OutsideNetworkFinder outsideNetworks;
     private NetworkWriter writer;
     private Reporter reporter;
@@ -82,7 +83,8 @@ public final class ModelCostProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         // Elements of an earlier round are stale in this one: nothing that holds them outlives the round.
-        pipeline = new NetworkPipeline(processingEnv.getElementUtils(), reader, new NetworkExpander(reader), writer,
+        expander = new NetworkExpander(reader);
+        pipeline = new NetworkPipeline(processingEnv.getElementUtils(), reader, expander, writer,
                 new TrainingReader(processingEnv.getElementUtils(), options.batch()));
         try {
             Findings outside = new Findings();
@@ -151,7 +153,7 @@ public final class ModelCostProcessor extends AbstractProcessor {
      */
     private void checkBlock(TypeElement type) {
         Findings findings = new Findings();
-        BlockTextChecker.read(reader, type, findings);
+        expander.readBlock(type, findings);
         reporter.report(findings);
     }
 

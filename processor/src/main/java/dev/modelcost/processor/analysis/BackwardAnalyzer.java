@@ -29,14 +29,19 @@ public final class BackwardAnalyzer {
         List<LayerBackward> parts = new ArrayList<>();
         long macs = 0;
         long flops = 0;
+        String macsFigure = "backward MACs" + of;
+        String flopsFigure = "backward FLOPs" + of;
         for (int i = 0; i < layers.size(); i++) {
             GradientWork w = work.get(i);
-            boolean input = inputs.get(i).stream().anyMatch(j -> j >= 0 && trainableUpTo[j]);
+            boolean input = false;
+            for (int j : inputs.get(i)) {
+                input |= j >= 0 && trainableUpTo[j];
+            }
             trainableUpTo[i] = input || w.trainable();
             LayerBackward part = part(layers.get(i).layer().name(), w, input);
             parts.add(part);
-            macs = Exact.add("backward MACs" + of, macs, part.macs());
-            flops = Exact.add("backward FLOPs" + of, flops, part.flops());
+            macs = Exact.add(macsFigure, macs, part.macs());
+            flops = Exact.add(flopsFigure, flops, part.flops());
         }
         return new BackwardPass(parts, macs, flops, Exact.add("training-step FLOPs" + of, forwardFlops, flops));
     }

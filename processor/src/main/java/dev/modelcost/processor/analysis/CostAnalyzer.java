@@ -43,13 +43,18 @@ public final class CostAnalyzer {
         long params = 0;
         long activations = 0;
         BackwardPass backward;
+        String macsFigure = "total MACs" + of;
+        String biasAddsFigure = "total bias additions" + of;
+        String flopsFigure = "total FLOPs" + of;
+        String paramsFigure = "total parameters" + of;
+        String activationsFigure = "total activations" + of;
         try {
             for (LayerFigures layer : layers) {
-                macs = Exact.add("total MACs" + of, macs, layer.macs());
-                biasAdds = Exact.add("total bias additions" + of, biasAdds, layer.biasAdds());
-                flops = Exact.add("total FLOPs" + of, flops, layer.flops());
-                params = Exact.add("total parameters" + of, params, layer.params());
-                activations = Exact.add("total activations" + of, activations, layer.activations());
+                macs = Exact.add(macsFigure, macs, layer.macs());
+                biasAdds = Exact.add(biasAddsFigure, biasAdds, layer.biasAdds());
+                flops = Exact.add(flopsFigure, flops, layer.flops());
+                params = Exact.add(paramsFigure, params, layer.params());
+                activations = Exact.add(activationsFigure, activations, layer.activations());
             }
             backward = BackwardAnalyzer.analyze(layers, inputs, gradients, flops, of);
         } catch (OverflowException e) {

@@ -4,8 +4,6 @@ import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.model.IntsValue;
 import dev.modelcost.processor.model.LayerDecl;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** Per-dimension attributes: whether they fit the input's rank, and how settings show them. */
 public final class Dimensions {
@@ -44,9 +42,23 @@ public final class Dimensions {
 
     /** {@code {3, 3}} as {@code "3"}, {@code {1, 7}} as {@code "1x7"}. */
     public static String dims(int[] values) {
-        if (Arrays.stream(values).allMatch(v -> v == values[0])) {
+        if (allEqual(values, values[0])) {
             return Integer.toString(values[0]);
         }
-        return Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining("x"));
+        StringBuilder text = new StringBuilder().append(values[0]);
+        for (int i = 1; i < values.length; i++) {
+            text.append('x').append(values[i]);
+        }
+        return text.toString();
+    }
+
+    /** Whether every value is {@code value}. */
+    public static boolean allEqual(int[] values, int value) {
+        for (int v : values) {
+            if (v != value) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -39,31 +39,33 @@ public final class MemoryAnalyzer {
         long activationBytes = 0;
         long bytesMoved = 0;
         long latency = target.hasDevice() ? 0 : -1;
+        String latencyFigure = "latency" + of;
+        String activationBytesFigure = "activation bytes" + of;
+        String bytesMovedFigure = "bytes moved" + of;
         for (int i = 0; i < layers.size(); i++) {
             LayerFigures layer = layers.get(i);
             String layerOf = " of layer '" + layer.layer().name() + "'";
+            String layerMoved = "bytes moved" + layerOf;
             long read = 0;
             for (int input : cost.inputs().get(i)) {
-                read = Exact.add("bytes moved" + layerOf, read, input < 0 ? inputElements : layers.get(input)
-                        .activations());
+                read = Exact.add(layerMoved, read, input < 0 ? inputElements : layers.get(input).activations());
             }
-            long weightsRead = Exact.add("bytes moved" + layerOf, layer.params(), layer.sharedParams());
-            long elementsMoved = Exact.add("bytes moved" + layerOf, Exact.add("bytes moved" + layerOf, read,
-                    layer.activations()), weightsRead);
+            long weightsRead = Exact.add(layerMoved, layer.params(), layer.sharedParams());
+            long elementsMoved = Exact.add(layerMoved, Exact.add(layerMoved, read, layer.activations()), weightsRead);
             // Attention's products read activations, not weights: what it keeps in between moves too.
-            elementsMoved = Exact.add("bytes moved" + layerOf, elementsMoved, layer.internalElements());
-            long moved = Exact.multiply("bytes moved" + layerOf, elementsMoved, bytes);
+            elementsMoved = Exact.add(layerMoved, elementsMoved, layer.internalElements());
+            long moved = Exact.multiply(layerMoved, elementsMoved, bytes);
             long outputBytes = Exact.multiply("activation bytes" + layerOf, layer.activations(), bytes);
             long nanos = -1;
             boolean computeBound = false;
             if (target.hasDevice()) {
                 computeBound = computeBound(layer.flops(), moved, target);
                 nanos = rooflineNanos("latency" + layerOf, layer.flops(), moved, target);
-                latency = Exact.add("latency" + of, latency, nanos);
+                latency = Exact.add(latencyFigure, latency, nanos);
             }
             traffic.add(new LayerTraffic(outputBytes, moved, nanos, computeBound));
-            activationBytes = Exact.add("activation bytes" + of, activationBytes, outputBytes);
-            bytesMoved = Exact.add("bytes moved" + of, bytesMoved, moved);
+            activationBytes = Exact.add(activationBytesFigure, activationBytes, outputBytes);
+            bytesMoved = Exact.add(bytesMovedFigure, bytesMoved, moved);
         }
         long paramBytes = Exact.multiply("parameter bytes" + of, cost.params(), bytes);
         long peak = Exact.multiply("peak activation bytes" + of, peakElements(cost, inputElements), bytes);

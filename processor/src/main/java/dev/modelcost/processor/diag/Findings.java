@@ -7,10 +7,12 @@ import java.util.List;
 /** The findings of one network, collected in order; validators add to it and never print. */
 public final class Findings {
     private final List<Finding> list = new ArrayList<>();
+    /** How many of them are errors by default, kept as they are added: a walk asks after every repetition. */
+    private long errors;
 
     /** Adds a finding of this catalog entry. */
     public void add(Diagnostic diagnostic, Position position, Object... arguments) {
-        list.add(Finding.of(diagnostic, position, arguments));
+        append(Finding.of(diagnostic, position, arguments));
     }
 
     /**
@@ -18,15 +20,30 @@ public final class Findings {
      * problem of a block's own text, met again in every use and repetition of the block.
      */
     public void addOnce(Diagnostic diagnostic, Position position, Object... arguments) {
-        boolean there = list.stream().anyMatch(f -> f.diagnostic() == diagnostic && f.position().equals(position));
-        if (!there) {
-            add(diagnostic, position, arguments);
+        for (Finding finding : list) {
+            if (finding.diagnostic() == diagnostic && finding.position().equals(position)) {
+                return;
+            }
         }
+        add(diagnostic, position, arguments);
     }
 
     /** Adds every finding of another collection. */
     public void addAll(Findings other) {
-        list.addAll(other.list);
+        for (Finding finding : other.list) {
+            append(finding);
+        }
+    }
+
+    private void append(Finding finding) {
+        list.add(finding);
+        if (isError(finding)) {
+            errors++;
+        }
+    }
+
+    private static boolean isError(Finding finding) {
+        return finding.diagnostic().defaultKind() == javax.tools.Diagnostic.Kind.ERROR;
     }
 
     /** Whether any finding is an error by default (budget findings are not). */
@@ -36,7 +53,7 @@ public final class Findings {
 
     /** How many findings are errors by default. */
     public long errorCount() {
-        return list.stream().filter(f -> f.diagnostic().defaultKind() == javax.tools.Diagnostic.Kind.ERROR).count();
+        return errors;
     }
 
     /** Everything collected, in order. */

@@ -23,7 +23,9 @@ public final class Reporter {
 
     /** Reports each finding in order. */
     public void report(Findings findings) {
-        findings.all().forEach(this::report);
+        for (Finding finding : findings.all()) {
+            report(finding);
+        }
     }
 
     /**

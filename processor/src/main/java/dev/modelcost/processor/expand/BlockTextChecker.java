@@ -9,6 +9,7 @@ import dev.modelcost.processor.read.AnnotationValues;
 import dev.modelcost.processor.read.BlockTemplate;
 import dev.modelcost.processor.read.LayerTemplate;
 import dev.modelcost.processor.read.NetworkReader;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,7 +72,10 @@ public final class BlockTextChecker {
     private void check() {
         Set<String> parameters = new LinkedHashSet<>();
         parameters.add(Arguments.INPUT_CHANNELS);
-        List<String> all = block.params().stream().map(BlockTemplate.Param::name).toList();
+        List<String> all = new ArrayList<>(block.params().size());
+        for (BlockTemplate.Param param : block.params()) {
+            all.add(param.name());
+        }
         for (BlockTemplate.Param param : block.params()) {
             parameter(param, parameters, all);
             parameters.add(param.name());
@@ -181,9 +185,13 @@ public final class BlockTextChecker {
     }
 
     private static boolean isList(AnnotationMirror mirror, String attribute) {
-        return ElementFilter.methodsIn(mirror.getAnnotationType().asElement().getEnclosedElements()).stream()
-                .anyMatch(m -> m.getSimpleName().contentEquals(attribute)
-                        && m.getReturnType().getKind() == TypeKind.ARRAY);
+        for (ExecutableElement method : ElementFilter.methodsIn(mirror.getAnnotationType().asElement()
+                .getEnclosedElements())) {
+            if (method.getSimpleName().contentEquals(attribute)) {
+                return method.getReturnType().getKind() == TypeKind.ARRAY;
+            }
+        }
+        return false;
     }
 
     /** A stage's block, repeat, and what its {@code with} and {@code first} give. */

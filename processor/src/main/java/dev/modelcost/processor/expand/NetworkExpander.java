@@ -33,7 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -67,11 +66,32 @@ public final class NetworkExpander {
     private final NetworkReader reader;
     private final LayerSteps layerSteps = new LayerSteps();
     private final CostAnalyzer analyzer = new CostAnalyzer();
-    private final Map<TypeElement, BlockTemplate> blocks = new HashMap<>();
+    /** Each block read so far, with the problems of its own text: read once, however often it is used. */
+    private final Map<TypeElement, ReadBlock> blocks = new HashMap<>();
     private final Map<TypeElement, Long> knownLeastSteps = new HashMap<>();
 
     public NetworkExpander(NetworkReader reader) {
         this.reader = reader;
+    }
+
+    /** A block's template and the problems of its own text ({@link BlockTextChecker}). */
+    private record ReadBlock(BlockTemplate template, Findings problems) {
+    }
+
+    /**
+     * The block declared by this class, which the caller has checked is a {@code @Block}, with every problem of
+     * its own text added to {@code findings}; null when one of them is an error. The block is read and checked
+     * once, for its declaration and for every use of it.
+     */
+    public BlockTemplate readBlock(TypeElement type, Findings findings) {
+        ReadBlock read = blocks.get(type);
+        if (read == null) {
+            Findings problems = new Findings();
+            read = new ReadBlock(BlockTextChecker.read(reader, type, problems), problems);
+            blocks.put(type, read);
+        }
+        findings.addAll(read.problems());
+        return read.problems().hasErrors() ? null : read.template();
     }
 
     /** The network's cost, or null if any problem was found (added to {@code findings}). */
@@ -167,9 +187,10 @@ public final class NetworkExpander {
         if (open.size() >= MAX_NESTING || !open.add(type)) {
             return 1;
         }
-        BlockTemplate block = blocks.get(type);
-        // A block with problems is read here only to be counted; the walk reads it again and reports them.
-        List<LayerTemplate> fields = block != null ? block.layers() : reader.readBlock(type, new Findings()).layers();
+        ReadBlock read = blocks.get(type);
+        // A block not read yet is read here only to be counted; the walk reads it and reports its problems.
+        List<LayerTemplate> fields = read != null ? read.template().layers()
+                : reader.readBlock(type, new Findings()).layers();
         long bound = 0;
         for (LayerTemplate field : fields) {
             long steps = 1;
@@ -352,7 +373,10 @@ public final class NetworkExpander {
 
         private int layer(LayerTemplate template, LayerTemplate.OneLayer declared, Frame frame,
                 List<Integer> inputNodes) {
-            List<TensorShape> inputShapes = inputNodes.stream().map(this::shapeOf).collect(Collectors.toList());
+            List<TensorShape> inputShapes = new ArrayList<>(inputNodes.size());
+            for (int node : inputNodes) {
+                inputShapes.add(shapeOf(node));
+            }
             String flattenedBy = flattenedOf(inputNodes.get(0));
             LayerSteps.Outcome outcome = layerSteps.run(template, declared, frame.scope, inputShapes,
                     reads(template, frame, inputNodes), flattenedBy, findings);
@@ -502,17 +526,7 @@ public final class NetworkExpander {
                         notABlockAdvice(type));
                 return null;
             }
-            BlockTemplate block = blocks.get(blockType);
-            if (block == null) {
-                Findings structure = new Findings();
-                block = BlockTextChecker.read(reader, blockType, structure);
-                findings.addAll(structure);
-                if (structure.hasErrors()) {
-                    return null;
-                }
-                blocks.put(blockType, block);
-            }
-            return block;
+            return readBlock(blockType, findings);
         }
 
         private int addNode(TensorShape output, String flattened, LayerFigures layerFigures, String name) {

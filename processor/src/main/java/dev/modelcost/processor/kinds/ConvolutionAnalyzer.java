@@ -10,7 +10,6 @@ import dev.modelcost.processor.diag.Diagnostic;
 import dev.modelcost.processor.diag.Findings;
 import dev.modelcost.processor.diag.Position;
 import dev.modelcost.processor.model.LayerDecl;
-import java.util.Arrays;
 
 /**
  * Shape and cost of convolutions and transposed convolutions, grouped or not, in any number of spatial
@@ -95,7 +94,11 @@ final class ConvolutionAnalyzer {
     private static LayerFigures figures(LayerDecl layer, ConvSpec conv, Geometry g, long groups, TensorShape input,
             TensorShape output) {
         String of = " of layer '" + layer.name() + "'";
-        long kernelTaps = Exact.product("kernel size" + of, Arrays.stream(g.kernel).asLongStream().toArray());
+        long[] kernel = new long[g.kernel.length];
+        for (int i = 0; i < kernel.length; i++) {
+            kernel[i] = g.kernel[i];
+        }
+        long kernelTaps = Exact.product("kernel size" + of, kernel);
         long inChannels = input.channels();
         long outChannels = output.channels();
         // A convolution multiplies once per output position, input channel of its group and kernel tap; its
@@ -120,10 +123,10 @@ final class ConvolutionAnalyzer {
                 .append("k=").append(Dimensions.dims(g.kernel))
                 .append(" s=").append(Dimensions.dims(g.stride))
                 .append(" p=").append(conv.same() ? "same" : Dimensions.dims(g.padding));
-        if (Arrays.stream(g.dilation).anyMatch(d -> d != 1)) {
+        if (!Dimensions.allEqual(g.dilation, 1)) {
             text.append(" d=").append(Dimensions.dims(g.dilation));
         }
-        if (Arrays.stream(g.outputPadding).anyMatch(op -> op != 0)) {
+        if (!Dimensions.allEqual(g.outputPadding, 0)) {
             text.append(" op=").append(Dimensions.dims(g.outputPadding));
         }
         if (groups != 1) {

@@ -223,8 +223,11 @@ public abstract class LayerRule<S extends LayerSpec> {
                     // Windows, adaptive sizes and scales are per spatial dimension; a vector has none.
                     Dimensions.reportNoSpatialInput(layer, spatial, "remove it", input, flattenedBy, findings);
                     return null;
-                } else if (!inputs.stream().allMatch(TensorShape::sizesKnown)) {
-                    return null;
+                }
+                for (TensorShape shape : inputs) {
+                    if (!shape.sizesKnown()) {
+                        return null;
+                    }
                 }
             }
             return analyze(layer, spec, inputs, flattenedBy, findings);

@@ -60,7 +60,11 @@ final class PoolingAnalyzer {
         }
         TensorShape output = TensorShape.of(input.channels(), out);
         String of = " of layer '" + layer.name() + "'";
-        long taps = Exact.product("window size" + of, Arrays.stream(k).asLongStream().toArray());
+        long[] window = new long[k.length];
+        for (int i = 0; i < k.length; i++) {
+            window[i] = k[i];
+        }
+        long taps = Exact.product("window size" + of, window);
         long flops = Exact.multiply("FLOPs" + of, output.elements("activations" + of), taps);
         String settings = "k=" + Dimensions.dims(k) + " s=" + Dimensions.dims(s) + " p=" + Dimensions.dims(p)
                 + (pool.ceilMode() ? " ceil" : "");

@@ -62,8 +62,7 @@ public final class AnnotationNames {
     }
 
     private static Set<String> layers() {
-        Set<String> layers = new HashSet<>();
-        LayerRules.all().forEach(rule -> layers.add(rule.annotation()));
+        Set<String> layers = new HashSet<>(LayerRules.annotations());
         layers.add(STAGE);
         return Collections.unmodifiableSet(layers);
     }

@@ -125,85 +125,106 @@ public final class NetworkReader {
         List<LayerTemplate> layers = new ArrayList<>();
         for (Element member : type.getEnclosedElements()) {
             if (member.getKind().isField()) {
-                readField((VariableElement) member, inBlock, findings).ifPresent(layers::add);
+                LayerTemplate layer = readField((VariableElement) member, inBlock, findings);
+                if (layer != null) {
+                    layers.add(layer);
+                }
             }
         }
         return layers;
     }
 
-    /** Reads one field into a template, if it declares exactly one layer. */
-    private Optional<LayerTemplate> readField(VariableElement field, boolean inBlock, Findings findings) {
+    /** Reads one field into a template if it declares exactly one layer, else null. */
+    private LayerTemplate readField(VariableElement field, boolean inBlock, Findings findings) {
         String fieldName = field.getSimpleName().toString();
         List<AnnotationMirror> layerMirrors = new ArrayList<>();
+        AnnotationMirror grouped = null;
+        AnnotationMirror budget = null;
+        AnnotationMirror from = null;
+        AnnotationMirror when = null;
+        AnnotationMirror frozen = null;
+        // One pass over the field's annotations, each name read once.
         for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
-            if (AnnotationNames.LAYERS.contains(AnnotationNames.nameOf(mirror))) {
+            String name = AnnotationNames.nameOf(mirror);
+            if (AnnotationNames.LAYERS.contains(name)) {
                 layerMirrors.add(mirror);
+            } else if (grouped == null && name.equals(AnnotationNames.GROUPED)) {
+                grouped = mirror;
+            } else if (budget == null && name.equals(AnnotationNames.BUDGET)) {
+                budget = mirror;
+            } else if (from == null && name.equals(AnnotationNames.FROM)) {
+                from = mirror;
+            } else if (when == null && name.equals(AnnotationNames.WHEN)) {
+                when = mirror;
+            } else if (frozen == null && name.equals(AnnotationNames.FROZEN)) {
+                frozen = mirror;
             }
         }
-        Optional<AnnotationMirror> grouped = AnnotationNames.find(field, AnnotationNames.GROUPED);
-        Optional<AnnotationMirror> budget = AnnotationNames.find(field, AnnotationNames.BUDGET);
-        Optional<AnnotationMirror> from = AnnotationNames.find(field, AnnotationNames.FROM);
-        Optional<AnnotationMirror> when = AnnotationNames.find(field, AnnotationNames.WHEN);
-        Optional<AnnotationMirror> frozen = AnnotationNames.find(field, AnnotationNames.FROZEN);
 
-        if (!inBlock) {
-            when.ifPresent(w -> findings.add(Diagnostic.WHEN_OUTSIDE_BLOCK, Position.of(field, w), fieldName));
+        if (!inBlock && when != null) {
+            findings.add(Diagnostic.WHEN_OUTSIDE_BLOCK, Position.of(field, when), fieldName);
         }
         if (layerMirrors.isEmpty()) {
-            grouped.ifPresent(g -> findings.add(Diagnostic.GROUPED_WITHOUT_CONVOLUTION, Position.of(field, g),
-                    fieldName, ""));
-            budget.ifPresent(b -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, b), "Budget",
-                    fieldName, ""));
-            from.ifPresent(f -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, f), "From",
-                    fieldName, ""));
-            frozen.ifPresent(f -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, f), "Frozen",
-                    fieldName, ""));
+            if (grouped != null) {
+                findings.add(Diagnostic.GROUPED_WITHOUT_CONVOLUTION, Position.of(field, grouped), fieldName, "");
+            }
+            if (budget != null) {
+                findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, budget), "Budget", fieldName, "");
+            }
+            if (from != null) {
+                findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, from), "From", fieldName, "");
+            }
+            if (frozen != null) {
+                findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, frozen), "Frozen", fieldName, "");
+            }
             // In a network, MC125 already says to remove it.
-            when.filter(w -> inBlock).ifPresent(w -> findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER,
-                    Position.of(field, w), "When", fieldName, ""));
-            return Optional.empty();
+            if (inBlock && when != null) {
+                findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, when), "When", fieldName, "");
+            }
+            return null;
         }
         if (layerMirrors.size() > 1) {
             findings.add(Diagnostic.SEVERAL_LAYER_KINDS, Position.of(field, layerMirrors.get(1)), fieldName,
                     simpleName(layerMirrors.get(0)), simpleName(layerMirrors.get(1)));
-            return Optional.empty();
+            return null;
         }
         AnnotationMirror layerMirror = layerMirrors.get(0);
         String annotation = AnnotationNames.nameOf(layerMirror);
         LayerRule<?> rule = LayerRules.of(annotation);
-        if (grouped.isPresent() && (rule == null || !rule.groupable())) {
-            findings.add(Diagnostic.GROUPED_WITHOUT_CONVOLUTION, Position.of(field, grouped.get()), fieldName,
+        if (grouped != null && (rule == null || !rule.groupable())) {
+            findings.add(Diagnostic.GROUPED_WITHOUT_CONVOLUTION, Position.of(field, grouped), fieldName,
                     "; a @" + AnnotationNames.simpleName(annotation) + " layer cannot be grouped");
-            return Optional.empty();
+            return null;
         }
-        if (from.isPresent() && rule != null && rule.takesNamedInputs()) {
+        if (from != null && rule != null && rule.takesNamedInputs()) {
             // Its operands are its inputs: a @From beside them would be silently ignored.
             String simpleName = AnnotationNames.simpleName(annotation);
-            findings.add(Diagnostic.FROM_ON_MERGE, Position.of(field, from.get()), fieldName, simpleName, simpleName);
-            return Optional.empty();
+            findings.add(Diagnostic.FROM_ON_MERGE, Position.of(field, from), fieldName, simpleName, simpleName);
+            return null;
         }
         boolean stage = annotation.equals(AnnotationNames.STAGE);
-        if (stage && budget.isPresent()) {
+        if (stage && budget != null) {
             // Reported here, once, not at every expansion of the stage.
-            findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, budget.get()), "Budget", fieldName,
+            findings.add(Diagnostic.MODIFIER_WITHOUT_LAYER, Position.of(field, budget), "Budget", fieldName,
                     " but a @Stage (many layers)");
         }
         LayerTemplate.Declares declares = stage ? new LayerTemplate.BlockUse()
-                : new LayerTemplate.OneLayer(rule, readBudget(field));
-        return Optional.of(new LayerTemplate(fieldName, field, declares, annotation,
+                : new LayerTemplate.OneLayer(rule, budget == null ? null : readBudget(field, budget));
+        return new LayerTemplate(fieldName, field, declares, annotation,
                 new AnnotationValues(elements, field, layerMirror),
-                grouped.map(g -> new AnnotationValues(elements, field, g)).orElse(null),
-                from.map(f -> new AnnotationValues(elements, field, f)).orElse(null),
+                grouped == null ? null : new AnnotationValues(elements, field, grouped),
+                from == null ? null : new AnnotationValues(elements, field, from),
                 // A network's @When is reported above and not evaluated: one error for it, not a cascade.
-                when.filter(w -> inBlock).map(w -> new AnnotationValues(elements, field, w)).orElse(null)));
+                inBlock && when != null ? new AnnotationValues(elements, field, when) : null);
     }
 
     private BudgetDecl readBudget(Element element) {
         Optional<AnnotationMirror> mirror = AnnotationNames.find(element, AnnotationNames.BUDGET);
-        if (mirror.isEmpty()) {
-            return null;
-        }
-        AnnotationValues values = new AnnotationValues(elements, element, mirror.get());
+        return mirror.isEmpty() ? null : readBudget(element, mirror.get());
+    }
+
+    private BudgetDecl readBudget(Element element, AnnotationMirror mirror) {
+        AnnotationValues values = new AnnotationValues(elements, element, mirror);
         List<BudgetDecl.Limit> limits = new ArrayList<>();
         for (Metric metric : Metric.values()) {
             if (values.isWritten(metric.attribute())) {

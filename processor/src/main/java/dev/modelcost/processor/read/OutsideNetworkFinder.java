@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -73,16 +74,29 @@ public final class OutsideNetworkFinder {
      */
     private Map<String, List<Element>> annotatedElements(RoundEnvironment round) {
         List<TypeElement> annotations = new ArrayList<>();
+        TypeElement network = elements.getTypeElement(AnnotationNames.NETWORK);
+        if (network == null) {
+            return Map.of();
+        }
+        // All in the module of @Network: looked up there, not in every module javac knows.
+        ModuleElement module = elements.getModuleOf(network);
         for (String name : AnnotationNames.FIELD_ANNOTATIONS) {
-            TypeElement annotation = elements.getTypeElement(name);
+            TypeElement annotation = module == null ? elements.getTypeElement(name)
+                    : elements.getTypeElement(module, name);
             if (annotation != null) {
                 annotations.add(annotation);
             }
         }
         Map<String, List<Element>> annotated = new HashMap<>();
-        for (Element element : round.getElementsAnnotatedWithAny(annotations.toArray(TypeElement[]::new))) {
+        for (Element element : round.getElementsAnnotatedWithAny(annotations.toArray(new TypeElement[0]))) {
             for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-                annotated.computeIfAbsent(AnnotationNames.nameOf(mirror), name -> new ArrayList<>()).add(element);
+                String name = AnnotationNames.nameOf(mirror);
+                List<Element> withIt = annotated.get(name);
+                if (withIt == null) {
+                    withIt = new ArrayList<>();
+                    annotated.put(name, withIt);
+                }
+                withIt.add(element);
             }
         }
         return annotated;

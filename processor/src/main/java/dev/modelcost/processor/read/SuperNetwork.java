@@ -50,7 +50,8 @@ public final class SuperNetwork {
 
     /** Whether {@code type} is a copy of the network it extends: to be skipped, the superclass is counted. */
     public boolean isCopy(TypeElement type) {
-        return of(type).filter(parent -> !declaresLayers(type) && sameClassAnnotations(type, parent)).isPresent();
+        Optional<TypeElement> parent = of(type);
+        return parent.isPresent() && !declaresLayers(type) && sameClassAnnotations(type, parent.get());
     }
 
     /** Adds the error of a network that extends a network it is not a copy of. */

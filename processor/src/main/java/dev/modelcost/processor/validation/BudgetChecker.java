@@ -66,10 +66,17 @@ public final class BudgetChecker {
                 continue;
             }
             for (BudgetDecl.Limit limit : layer.layer().budget().limits()) {
-                limited.computeIfAbsent(limit, l -> new ArrayList<>()).add(i);
+                List<Integer> layers = limited.get(limit);
+                if (layers == null) {
+                    layers = new ArrayList<>();
+                    limited.put(limit, layers);
+                }
+                layers.add(i);
             }
         }
-        limited.forEach((limit, layers) -> layerLimit(cost, memory, limit, layers, findings));
+        for (Map.Entry<BudgetDecl.Limit, List<Integer>> entry : limited.entrySet()) {
+            layerLimit(cost, memory, entry.getKey(), entry.getValue(), findings);
+        }
     }
 
     private static void layerLimit(NetworkCost cost, MemoryProfile memory, BudgetDecl.Limit limit,
