@@ -44,14 +44,23 @@ public final class Reports {
     public static String grouped(long value, char separator) {
         String digits = Long.toString(value);
         int first = value < 0 ? 1 : 0;
-        StringBuilder text = new StringBuilder(digits.length() + 6).append(digits, 0, first);
-        for (int i = first; i < digits.length(); i++) {
-            if (i > first && (digits.length() - i) % 3 == 0) {
-                text.append(separator);
-            }
-            text.append(digits.charAt(i));
+        int separators = (digits.length() - first - 1) / 3;
+        if (separators == 0) {
+            return digits;
         }
-        return text.toString();
+        // Filled from the right: three digits, a separator, and so on.
+        char[] text = new char[digits.length() + separators];
+        int to = text.length;
+        for (int from = digits.length() - 1, written = 0; from >= first; from--, written++) {
+            if (written > 0 && written % 3 == 0) {
+                text[--to] = separator;
+            }
+            text[--to] = digits.charAt(from);
+        }
+        if (first == 1) {
+            text[0] = '-';
+        }
+        return new String(text);
     }
 
     /**

@@ -141,10 +141,15 @@ final class JsonBuilder {
         }
     }
 
-    /** Appends the value as a JSON string to {@code quoted}. */
+    /** Appends the value as a JSON string to {@code quoted}: the characters up to the first to escape at once. */
     private static StringBuilder quote(StringBuilder quoted, String value) {
         quoted.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0;
+        while (plain < value.length() && !escaped(value.charAt(plain))) {
+            plain++;
+        }
+        quoted.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"' -> quoted.append("\\\"");
@@ -153,7 +158,7 @@ final class JsonBuilder {
                 case '\r' -> quoted.append("\\r");
                 case '\t' -> quoted.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+                    if (escaped(c)) {
                         // As \\u003c: also safe inside <script>.
                         quoted.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
                     } else {
@@ -163,5 +168,10 @@ final class JsonBuilder {
             }
         }
         return quoted.append('"');
+    }
+
+    /** Whether a character is written as an escape: a control character, a quote, a backslash, or markup. */
+    private static boolean escaped(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&';
     }
 }

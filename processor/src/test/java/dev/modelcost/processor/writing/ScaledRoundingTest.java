@@ -80,6 +80,16 @@ class ScaledRoundingTest {
     }
 
     @Test
+    void groupedDigitsMatchStringFormat() {
+        for (long value : values(1000)) {
+            assertWithMessage("%s", value).that(Reports.grouped(value))
+                    .isEqualTo(String.format(Locale.ROOT, "%,d", value));
+            assertWithMessage("%s", value).that(Reports.grouped(value, '_'))
+                    .isEqualTo(String.format(Locale.ROOT, "%,d", value).replace(',', '_'));
+        }
+    }
+
+    @Test
     void quotientsMatchBigDecimal() {
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 100_000; i++) {
