@@ -1,5 +1,8 @@
 package dev.modelcost;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /**
  * How modelcost's reports are written, for programs that read them: the JSON report's schema name, version and
  * the keys a reader finds its way by (each figure's own key is its {@link Convention#key()}), and numbers
@@ -41,14 +44,23 @@ public final class Reports {
     public static String grouped(long value, char separator) {
         String digits = Long.toString(value);
         int first = value < 0 ? 1 : 0;
-        StringBuilder text = new StringBuilder(digits.length() + 6).append(digits, 0, first);
-        for (int i = first; i < digits.length(); i++) {
-            if (i > first && (digits.length() - i) % 3 == 0) {
-                text.append(separator);
-            }
-            text.append(digits.charAt(i));
+        int separators = (digits.length() - first - 1) / 3;
+        if (separators == 0) {
+            return digits;
         }
-        return text.toString();
+        // Filled from the right: three digits, a separator, and so on.
+        char[] text = new char[digits.length() + separators];
+        int to = text.length;
+        for (int from = digits.length() - 1, written = 0; from >= first; from--, written++) {
+            if (written > 0 && written % 3 == 0) {
+                text[--to] = separator;
+            }
+            text[--to] = digits.charAt(from);
+        }
+        if (first == 1) {
+            text[0] = '-';
+        }
+        return new String(text);
     }
 
     /**
@@ -74,18 +86,71 @@ public final class Reports {
     private static final String[] BINARY = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
     private static final String[] TIME = {"n", "\u00b5", "m", ""};
 
-    /** Divides by {@code base} while the figure, rounded, reaches it: 999.5 k is 1.00 M, 1,023 bytes stay bytes. */
+    /**
+     * Divides by {@code base} while the figure, rounded, reaches it: 999.5 k is 1.00 M, 1,023 bytes stay bytes.
+     * In exact integer arithmetic, rounded half up as {@link RoundingMode#HALF_UP}: no {@code double}
+     * rounds twice, and no {@code String.format}, whose first call loads the formatter, its patterns and locale
+     * data into every compilation.
+     */
     private static String scaled(long value, int base, String[] prefixes, String unit) {
-        double magnitude = Math.abs((double) value);
+        long magnitude = Math.abs(value); // unsigned: Long.MIN_VALUE's magnitude is 2^63
         int step = 0;
-        while (step < prefixes.length - 1 && magnitude >= base - 0.5) {
-            magnitude /= base;
+        long divisor = 1;
+        // A figure of step s reaches the next prefix at base^(s+1) - base^s / 2, i.e. base - 0.5 of its own unit.
+        while (step < prefixes.length - 1
+                && Long.compareUnsigned(magnitude, divisor * base - (step == 0 ? 0 : divisor / 2)) >= 0) {
+            divisor *= base;
             step++;
         }
-        String number = step == 0 ? Long.toString(Math.abs(value))
-                : String.format(java.util.Locale.ROOT, magnitude >= 99.95 ? "%.0f" : magnitude >= 9.995 ? "%.1f"
-                        : "%.2f", magnitude);
+        StringBuilder text = new StringBuilder(16);
+        if (value < 0) {
+            text.append('-');
+        }
+        if (step == 0) {
+            text.append(magnitude);
+        } else {
+            // Two decimals below 9.995 of the unit, one below 99.95, none above: three significant digits.
+            int decimals = 2;
+            long rounded = roundedHalfUp(magnitude, divisor, 100);
+            if (rounded >= 1_000) {
+                decimals = 1;
+                rounded = roundedHalfUp(magnitude, divisor, 10);
+                if (rounded >= 1_000) {
+                    decimals = 0;
+                    rounded = roundedHalfUp(magnitude, divisor, 1);
+                }
+            }
+            long unitPart = decimals == 2 ? 100 : decimals == 1 ? 10 : 1;
+            text.append(rounded / unitPart);
+            if (decimals > 0) {
+                long fraction = rounded % unitPart;
+                text.append('.');
+                if (decimals == 2 && fraction < 10) {
+                    text.append('0');
+                }
+                text.append(fraction);
+            }
+        }
         String prefix = prefixes[step];
-        return (value < 0 ? "-" : "") + number + (prefix.isEmpty() && unit.isEmpty() ? "" : " ") + prefix + unit;
+        if (!prefix.isEmpty() || !unit.isEmpty()) {
+            text.append(' ');
+        }
+        return text.append(prefix).append(unit).toString();
+    }
+
+    /**
+     * {@code magnitude / divisor} in units of {@code 1 / scale}, rounded half up; {@code magnitude} unsigned, the
+     * divisor above 1. What could overflow a long (an exa-anything, or 2^63) is done in {@link BigDecimal}.
+     */
+    private static long roundedHalfUp(long magnitude, long divisor, int scale) {
+        if (magnitude < 0 || divisor > Long.MAX_VALUE / 200) {
+            return new BigDecimal(Long.toUnsignedString(magnitude)).multiply(BigDecimal.valueOf(scale))
+                    .divide(BigDecimal.valueOf(divisor), 0, RoundingMode.HALF_UP).longValueExact();
+        }
+        long quotient = magnitude / divisor;
+        long remainder = (magnitude % divisor) * scale;
+        long extra = remainder / divisor;
+        long left = remainder % divisor;
+        return quotient * scale + extra + (left >= divisor - left ? 1 : 0);
     }
 }

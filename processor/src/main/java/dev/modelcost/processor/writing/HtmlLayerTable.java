@@ -9,8 +9,6 @@ import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.analysis.StageTotals;
 import dev.modelcost.processor.analysis.TensorShape;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,11 +33,9 @@ final class HtmlLayerTable {
     }
 
     /** The table, in its scrolling container. */
-    static String table(NetworkCost cost, MemoryProfile memory) {
+    static void table(StringBuilder html, NetworkCost cost, MemoryProfile memory, List<StageTotals> stages) {
         boolean device = memory.target().hasDevice();
         List<Column> columns = columns(device);
-        List<StageTotals> stages = StageTotals.of(cost, memory);
-        StringBuilder html = new StringBuilder(256 + cost.layers().size() * 200 + stages.size() * 300);
         html.append("<div class=\"table-wrap\" id=\"layers-wrap\">\n<table id=\"layers\""
                 + " data-device=\"").append(device).append("\">\n<thead><tr>");
         for (Column column : columns) {
@@ -57,7 +53,7 @@ final class HtmlLayerTable {
             }
             layer(html, cost, memory, i, device);
         }
-        return html.append("</tbody>\n</table>\n</div>\n").toString();
+        html.append("</tbody>\n</table>\n</div>\n");
     }
 
     private static List<Column> columns(boolean device) {
@@ -105,7 +101,7 @@ final class HtmlLayerTable {
         figure(html, layer.params());
         figure(html, traffic.activationBytes());
         figure(html, traffic.bytesMoved());
-        html.append("<td>").append(intensity(layer.flops(), traffic.bytesMoved()));
+        intensity(html.append("<td>"), layer.flops(), traffic.bytesMoved());
         if (device) {
             figure(html, traffic.latencyNanos());
             html.append("<td>").append(traffic.computeBound() ? "compute" : "memory");
@@ -131,7 +127,7 @@ final class HtmlLayerTable {
         share(html, stage.params(), cost.params());
         share(html, stage.activationBytes(), memory.activationBytes());
         share(html, stage.bytesMoved(), memory.bytesMoved());
-        html.append("<td>").append(intensity(stage.flops(), stage.bytesMoved()));
+        intensity(html.append("<td>"), stage.flops(), stage.bytesMoved());
         if (device) {
             share(html, stage.latencyNanos(), memory.latencyNanos());
             html.append("<td>");
@@ -154,8 +150,11 @@ final class HtmlLayerTable {
     }
 
     /** FLOPs per byte moved with two decimals, rounded half up, as exact as the JSON's three. */
-    private static String intensity(long flops, long bytesMoved) {
-        return bytesMoved == 0 ? "0.00" : BigDecimal.valueOf(flops).divide(BigDecimal.valueOf(bytesMoved), 2,
-                RoundingMode.HALF_UP).toPlainString();
+    private static void intensity(StringBuilder html, long flops, long bytesMoved) {
+        if (bytesMoved == 0) {
+            html.append("0.00");
+        } else {
+            Quotients.append(html, flops, bytesMoved, 2);
+        }
     }
 }

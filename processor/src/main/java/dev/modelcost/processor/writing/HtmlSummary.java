@@ -27,8 +27,8 @@ final class HtmlSummary {
     }
 
     /** The heading and the line under it: the class, shapes, layer count, precision once, device. */
-    static String heading(NetworkCost cost, MemoryProfile memory) {
-        StringBuilder html = new StringBuilder(512).append("<h1 id=\"title\">");
+    static void heading(StringBuilder html, NetworkCost cost, MemoryProfile memory) {
+        html.append("<h1 id=\"title\">");
         HtmlText.escape(html, cost.network().displayName()).append("</h1>\n<p class=\"sub\" id=\"subtitle\"><code>");
         HtmlText.escape(html, cost.network().type().getQualifiedName().toString()).append("</code>: input ")
                 .append(cost.input()).append(", output ").append(cost.output()).append(", ")
@@ -37,12 +37,11 @@ final class HtmlSummary {
         if (memory.target().hasDevice()) {
             HtmlText.escape(html.append(" on "), memory.target().deviceName());
         }
-        return html.append(". Per sample (batch 1).</p>\n").toString();
+        html.append(". Per sample (batch 1).</p>\n");
     }
 
     /** The tables of totals. */
-    static String totals(NetworkCost cost, MemoryProfile memory) {
-        StringBuilder html = new StringBuilder(8192);
+    static void totals(StringBuilder html, NetworkCost cost, MemoryProfile memory) {
         table(html, "totals", "Forward pass, per sample");
         figure(html, Convention.MACS, cost.macs());
         figure(html, Convention.FLOPS, cost.flops());
@@ -89,7 +88,6 @@ final class HtmlSummary {
             figure(html, Convention.DECODE_LATENCY_NANOS, generation.decodeLatencyNanos());
             html.append("</table>\n");
         }
-        return html.toString();
     }
 
     private static void table(StringBuilder html, String id, String caption) {

@@ -10,18 +10,23 @@ final class HtmlText {
 
     /** Appends {@code text} escaped for an element's content or a double- or single-quoted attribute value. */
     static StringBuilder escape(StringBuilder html, String text) {
+        int start = 0; // the characters before the next one to escape are appended at once
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c != '&' && c != '<' && c != '>' && c != '"' && c != '\'') {
+                continue;
+            }
+            html.append(text, start, i);
+            start = i + 1;
             switch (c) {
                 case '&' -> html.append("&amp;");
                 case '<' -> html.append("&lt;");
                 case '>' -> html.append("&gt;");
                 case '"' -> html.append("&quot;");
-                case '\'' -> html.append("&#39;");
-                default -> html.append(c);
+                default -> html.append("&#39;");
             }
         }
-        return html;
+        return html.append(text, start, text.length());
     }
 
     /** {@code text} escaped, as {@link #escape(StringBuilder, String)}. */

@@ -27,7 +27,13 @@ public final class JsonReport {
 
     /** The report's text. */
     public static String write(NetworkCost cost, MemoryProfile memory) {
-        JsonBuilder json = new JsonBuilder().beginObject()
+        return write(cost, memory, StageTotals.of(cost, memory));
+    }
+
+    /** The report's text, with the sums of the stages and repetitions already made. */
+    static String write(NetworkCost cost, MemoryProfile memory, List<StageTotals> stages) {
+        // About 750 characters a layer and 450 a group: the text is not copied as it grows.
+        JsonBuilder json = new JsonBuilder(4_096 + cost.layers().size() * 800 + stages.size() * 480).beginObject()
                 .key(Reports.SCHEMA).value(Reports.SCHEMA_NAME)
                 .key(Reports.VERSION).value(Reports.SCHEMA_VERSION)
                 .key(Reports.NETWORK).value(cost.network().displayName())
@@ -61,7 +67,7 @@ public final class JsonReport {
         if (cost.generation() != null) {
             generation(json, cost.generation());
         }
-        stages(json, StageTotals.of(cost, memory));
+        stages(json, stages);
         json.key(Reports.LAYERS).beginArray();
         for (int i = 0; i < cost.layers().size(); i++) {
             layer(json, cost, i, memory.layers().get(i), memory.target().hasDevice());

@@ -22,9 +22,9 @@ final class LengthBudget {
         return new LengthBudget(GITHUB_COMMENT - MARGIN);
     }
 
-    /** Whether {@code text} still fits after {@code written} characters, keeping {@code reserve} for what follows. */
-    boolean fits(StringBuilder written, String text, int reserve) {
-        return (long) written.length() + text.length() + reserve <= limit;
+    /** Whether what is {@code written} fits, keeping {@code reserve} for what follows. */
+    boolean fits(StringBuilder written, int reserve) {
+        return (long) written.length() + reserve <= limit;
     }
 
     int limit() {

@@ -7,9 +7,8 @@ import dev.modelcost.processor.analysis.NetworkCost;
 import dev.modelcost.processor.analysis.Numbers;
 import dev.modelcost.processor.writing.MarkdownTable.Column;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * The Markdown report's tables of layers: the largest by MACs, and every layer folded in {@code <details>},
@@ -30,11 +29,24 @@ final class MarkdownLayerTables {
     }
 
     /** The indices of the {@link #LARGEST} layers of most MACs, largest first, the earlier of equal ones first. */
-    List<Integer> largest() {
-        return IntStream.range(0, cost.layers().size()).boxed()
-                .sorted(Comparator.comparingLong((Integer i) -> cost.layers().get(i).macs()).reversed()
-                        .thenComparing(Comparator.naturalOrder()))
-                .limit(LARGEST).toList();
+    int[] largest() {
+        // One pass keeping the largest so far in order: a layer goes before the first of fewer MACs.
+        int[] largest = new int[Math.min(LARGEST, cost.layers().size())];
+        int kept = 0;
+        for (int i = 0; i < cost.layers().size(); i++) {
+            long macs = cost.layers().get(i).macs();
+            int at = kept;
+            while (at > 0 && cost.layers().get(largest[at - 1]).macs() < macs) {
+                at--;
+            }
+            if (at < largest.length) {
+                int moved = Math.min(kept, largest.length - 1) - at;
+                System.arraycopy(largest, at, largest, at + 1, moved);
+                largest[at] = i;
+                kept = Math.min(kept + 1, largest.length);
+            }
+        }
+        return largest;
     }
 
     /** The section of the largest layers, each with its share of the network's MACs. */
@@ -43,19 +55,17 @@ final class MarkdownLayerTables {
                 Column.right("MACs"), Column.right("MACs %"), Column.right("params")));
         deviceColumns(columns);
         MarkdownTable table = new MarkdownTable(columns);
-        List<Integer> largest = largest();
-        StringBuilder md = new StringBuilder("\n## Largest layers\n\n");
-        md.append(largest.size() < cost.layers().size()
-                ? "The " + largest.size() + " of " + Numbers.grouped(cost.layers().size()) + " layers of most MACs."
+        int[] largest = largest();
+        StringBuilder md = new StringBuilder(4_096).append("\n## Largest layers\n\n");
+        md.append(largest.length < cost.layers().size()
+                ? "The " + largest.length + " of " + Numbers.grouped(cost.layers().size()) + " layers of most MACs."
                 : "The layers by MACs.").append("\n\n");
         md.append(table.header());
         for (int i : largest) {
             LayerFigures layer = cost.layers().get(i);
-            List<String> cells = new ArrayList<>(List.of(Integer.toString(i), name(layer),
-                    layer.layer().kind().toString(), Numbers.grouped(layer.macs()),
-                    Shares.percent(layer.macs(), cost.macs()), Numbers.grouped(layer.params())));
-            deviceCells(cells, memory.layers().get(i));
-            md.append(table.row(cells));
+            table.row(md, withDevice(i, Integer.toString(i), name(layer), layer.layer().kind().toString(),
+                    Numbers.grouped(layer.macs()), Shares.percent(layer.macs(), cost.macs()),
+                    Numbers.grouped(layer.params())));
         }
         return md.toString();
     }
@@ -77,16 +87,14 @@ final class MarkdownLayerTables {
         int reserve = cutLine(layers, layers, fullReports).length() + end.length();
         for (int i = 0; i < layers; i++) {
             LayerFigures layer = cost.layers().get(i);
-            List<String> cells = new ArrayList<>(List.of(Integer.toString(i), name(layer),
-                    layer.layer().kind().toString(), layer.output().toString(), Numbers.grouped(layer.macs()),
-                    Numbers.grouped(layer.params())));
-            deviceCells(cells, memory.layers().get(i));
-            String row = table.row(cells);
-            if (!budget.fits(md, row, reserve)) {
+            int before = md.length();
+            table.row(md, withDevice(i, Integer.toString(i), name(layer), layer.layer().kind().toString(),
+                    layer.output().toString(), Numbers.grouped(layer.macs()), Numbers.grouped(layer.params())));
+            if (!budget.fits(md, reserve)) { // the row is taken back, and the line says where the rest is
+                md.setLength(before);
                 md.append(cutLine(i, layers, fullReports));
                 break;
             }
-            md.append(row);
         }
         md.append(end);
     }
@@ -104,11 +112,16 @@ final class MarkdownLayerTables {
         }
     }
 
-    private void deviceCells(List<String> cells, LayerTraffic traffic) {
-        if (device) {
-            cells.add(Numbers.grouped(traffic.latencyNanos()));
-            cells.add(traffic.computeBound() ? "compute" : "memory");
+    /** A layer's cells, and with a device its latency and bound after them. */
+    private String[] withDevice(int index, String... cells) {
+        if (!device) {
+            return cells;
         }
+        LayerTraffic traffic = memory.layers().get(index);
+        String[] all = Arrays.copyOf(cells, cells.length + 2);
+        all[cells.length] = Numbers.grouped(traffic.latencyNanos());
+        all[cells.length + 1] = traffic.computeBound() ? "compute" : "memory";
+        return all;
     }
 
     private static String name(LayerFigures layer) {

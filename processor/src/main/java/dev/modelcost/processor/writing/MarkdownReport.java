@@ -2,6 +2,8 @@ package dev.modelcost.processor.writing;
 
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
+import dev.modelcost.processor.analysis.StageTotals;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,12 +23,14 @@ public final class MarkdownReport {
      * @param formats the reports written beside this one, which a cut table points to
      */
     public static String write(NetworkCost cost, MemoryProfile memory, int depth, Set<ReportFormat> formats) {
-        return write(cost, memory, depth, formats, LengthBudget.githubComment());
+        return write(cost, memory, StageTotals.of(cost, memory), depth, formats, LengthBudget.githubComment());
     }
 
-    static String write(NetworkCost cost, MemoryProfile memory, int depth, Set<ReportFormat> formats,
-            LengthBudget budget) {
-        StringBuilder md = new StringBuilder();
+    /** The report's text within {@code budget}, with the sums of the stages and repetitions already made. */
+    static String write(NetworkCost cost, MemoryProfile memory, List<StageTotals> stages, int depth,
+            Set<ReportFormat> formats, LengthBudget budget) {
+        // The budget bounds the text: room for all of it from the start, in characters (a row is ~100).
+        StringBuilder md = new StringBuilder(Math.min(budget.limit(), 8_192 + cost.layers().size() * 120));
         md.append("# ").append(MarkdownTable.escape(cost.network().displayName())).append("\n\n");
         md.append('`').append(cost.network().type().getQualifiedName()).append("`: ")
                 .append(Summary.of(cost, memory, MarkdownTable::escape)).append("\n\n");
@@ -40,7 +44,8 @@ public final class MarkdownReport {
         String fullReports = fullReports(cost, formats);
         // Kept for after the stages: the largest layers, and the opening of every layer's table with its last line.
         int reserve = largest.length() + 1_024 + MarkdownLayerTables.cutLine(0, 0, fullReports).length();
-        new MarkdownStageTable(cost, memory).write(md, StageRows.of(cost, memory, depth), depth, budget, reserve);
+        new MarkdownStageTable(cost, memory).write(md, StageRows.of(cost, memory, stages, depth), depth, budget,
+                reserve);
         md.append(largest);
         layers.writeAll(md, budget, fullReports);
         return md.toString();

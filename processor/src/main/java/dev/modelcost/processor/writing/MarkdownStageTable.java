@@ -44,12 +44,13 @@ final class MarkdownStageTable {
         md.append(table.header());
         int reserved = reserve + cutLine(rows.size(), rows.size()).length();
         for (int i = 0; i < rows.size(); i++) {
-            String row = row(rows.get(i));
-            if (!budget.fits(md, row, reserved)) {
+            int before = md.length();
+            table.row(md, cells(rows.get(i)));
+            if (!budget.fits(md, reserved)) { // the row is taken back, and the line says why the rest is not here
+                md.setLength(before);
                 md.append(cutLine(i, rows.size()));
                 return;
             }
-            md.append(row);
         }
     }
 
@@ -58,21 +59,21 @@ final class MarkdownStageTable {
                 + " -Amodelcost.depth shows fewer, and the JSON report's stages have them all.\n";
     }
 
-    private String row(StageRow row) {
-        List<String> cells = new ArrayList<>(10);
-        cells.add(indent(row.level()) + MarkdownTable.escape(row.label()));
-        cells.add(Numbers.grouped(row.layers()));
-        cells.add(Numbers.grouped(row.macs()));
-        cells.add(Shares.percent(row.macs(), cost.macs()));
-        cells.add(Numbers.grouped(row.params()));
-        cells.add(Shares.percent(row.params(), cost.params()));
-        cells.add(Shares.percent(row.flops(), cost.flops()));
-        cells.add(Shares.percent(row.bytesMoved(), memory.bytesMoved()));
-        if (memory.target().hasDevice()) {
-            cells.add(Reports.scaledNanos(row.latencyNanos()));
-            cells.add(Shares.percent(row.latencyNanos(), memory.latencyNanos()));
+    private String[] cells(StageRow row) {
+        String[] cells = new String[memory.target().hasDevice() ? 10 : 8];
+        cells[0] = indent(row.level()) + MarkdownTable.escape(row.label());
+        cells[1] = Numbers.grouped(row.layers());
+        cells[2] = Numbers.grouped(row.macs());
+        cells[3] = Shares.percent(row.macs(), cost.macs());
+        cells[4] = Numbers.grouped(row.params());
+        cells[5] = Shares.percent(row.params(), cost.params());
+        cells[6] = Shares.percent(row.flops(), cost.flops());
+        cells[7] = Shares.percent(row.bytesMoved(), memory.bytesMoved());
+        if (cells.length > 8) {
+            cells[8] = Reports.scaledNanos(row.latencyNanos());
+            cells[9] = Shares.percent(row.latencyNanos(), memory.latencyNanos());
         }
-        return table.row(cells);
+        return cells;
     }
 
     /**

@@ -37,17 +37,17 @@ final class MarkdownTable {
         return text.append('\n').toString();
     }
 
-    /** One row; its cells are Markdown already (user text passed through {@link #escape}). */
-    String row(List<String> cells) {
-        if (cells.size() != columns.size()) {
-            throw new IllegalArgumentException(cells.size() + " cells in a table of " + columns.size()
+    /** Appends one row to {@code md}; its cells are Markdown already (user text passed through {@link #escape}). */
+    StringBuilder row(StringBuilder md, String... cells) {
+        if (cells.length != columns.size()) {
+            throw new IllegalArgumentException(cells.length + " cells in a table of " + columns.size()
                     + " columns");
         }
-        StringBuilder text = new StringBuilder("|");
+        md.append('|');
         for (String cell : cells) {
-            text.append(' ').append(cell).append(" |");
+            md.append(' ').append(cell).append(" |");
         }
-        return text.append('\n').toString();
+        return md.append('\n');
     }
 
     /** Keeps user text from breaking the table or the markup. */

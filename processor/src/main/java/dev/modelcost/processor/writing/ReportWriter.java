@@ -2,7 +2,9 @@ package dev.modelcost.processor.writing;
 
 import dev.modelcost.processor.analysis.MemoryProfile;
 import dev.modelcost.processor.analysis.NetworkCost;
+import dev.modelcost.processor.analysis.StageTotals;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,15 +25,16 @@ public final class ReportWriter {
      */
     public static Map<String, String> reports(NetworkCost cost, MemoryProfile memory, Set<ReportFormat> formats,
             int depth) {
-        // The HTML page holds the JSON report as its data: written once for both.
+        // The stages' sums go into every report; the HTML page holds the JSON report as its data: written once.
+        List<StageTotals> stages = StageTotals.of(cost, memory);
         String json = formats.contains(ReportFormat.JSON) || formats.contains(ReportFormat.HTML)
-                ? JsonReport.write(cost, memory) : null;
+                ? JsonReport.write(cost, memory, stages) : null;
         Map<String, String> reports = new LinkedHashMap<>();
         for (ReportFormat format : formats) {
             String text = switch (format) {
                 case JSON -> json;
-                case MD -> MarkdownReport.write(cost, memory, depth, formats);
-                case HTML -> HtmlReport.page(cost, memory, json);
+                case MD -> MarkdownReport.write(cost, memory, stages, depth, formats, LengthBudget.githubComment());
+                case HTML -> HtmlReport.page(cost, memory, stages, json);
             };
             reports.put(fileName(cost, format), text);
         }
