@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * <p>Usage: {@code Bench <work dir> <rounds> <workload>...}, a workload being {@code resnet:<copies>},
  * {@code app} or {@code synthetic:<networks>x<layers>} ({@code <layers>:<networks>}, the old form, works too).
  * Environment: {@code BENCH_JAVAC} (the javac binary), {@code BENCH_CP} (the annotations jar),
- * {@code BENCH_PROCESSOR_PATH} (processor, annotations and JavaPoet jars and this program's classes),
+ * {@code BENCH_PROCESSOR_PATH} (the processor and annotations jars and this program's classes),
  * {@code BENCH_CLASSES} (this program's classes, for {@link FloorProcessor}), {@code BENCH_SAMPLE} (the sample's
  * network sources), {@code BENCH_ANCHORS} (the anchors to run, of dagger, autovalue, mapstruct, immutables) and
  * {@code BENCH_ANCHORS_DIR} (their class paths: {@code <anchor>.cp} the processor path, {@code <anchor>-api.cp}
