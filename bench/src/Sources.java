@@ -10,6 +10,11 @@ import java.util.stream.Stream;
  * compile the same text.
  */
 final class Sources {
+    /** The five properties of an AutoValue or Immutables value class, and the class's end. */
+    private static final String VALUE_PROPERTIES = "    public abstract long id();\n\n"
+            + "    public abstract String name();\n\n    public abstract int count();\n\n"
+            + "    public abstract double weight();\n\n    public abstract List<String> tags();\n}\n";
+
     private Sources() {
     }
 
@@ -251,9 +256,7 @@ final class Sources {
             write(dir.resolve("Value" + i + ".java"), "package bench.autovalue;\n\n"
                     + "import com.google.auto.value.AutoValue;\nimport java.util.List;\n\n"
                     + "/** A value. */\n@AutoValue\npublic abstract class Value" + i + " {\n"
-                    + "    public abstract long id();\n\n    public abstract String name();\n\n"
-                    + "    public abstract int count();\n\n    public abstract double weight();\n\n"
-                    + "    public abstract List<String> tags();\n}\n");
+                    + VALUE_PROPERTIES);
         }
     }
 
@@ -288,9 +291,7 @@ final class Sources {
             write(dir.resolve("Value" + i + ".java"), "package bench.immutables;\n\n"
                     + "import java.util.List;\nimport org.immutables.value.Value;\n\n"
                     + "/** A value. */\n@Value.Immutable\npublic abstract class Value" + i + " {\n"
-                    + "    public abstract long id();\n\n    public abstract String name();\n\n"
-                    + "    public abstract int count();\n\n    public abstract double weight();\n\n"
-                    + "    public abstract List<String> tags();\n}\n");
+                    + VALUE_PROPERTIES);
         }
     }
 
